@@ -1,0 +1,17 @@
+"""Accuracy against gold data: ``python -m corpus_tools.evaluate {text,figures,names}``.
+
+Each sub-command lives in its own module here (``text.py``, ``figures.py``,
+``names.py``) with a ``main(argv)`` that prints its figures. The gold data are in
+the repository's ``tests/data/`` folder (with their licenses), see README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+COMMANDS = ("text", "figures", "names")
+
+
+def data_dir() -> Path:
+    """The repository's ``tests/data`` folder (gold data ship with the repo, not the wheel)."""
+    return Path(__file__).resolve().parents[2] / "tests" / "data"
