@@ -1,0 +1,255 @@
+"""Throughput and peak memory of corpus_tools' statistics pass against common alternatives.
+
+    .venv/bin/python benchmarks/bench.py                 # 100 MB corpus, 400 MB for the streaming row
+    .venv/bin/python benchmarks/bench.py --size-mb 10    # a quick run (40 MB streaming row)
+
+Run on demand; not part of the test suite. The corpus (``make_corpus.py``: real
+Danish sentences from UD DDT dev, sampled with a seeded RNG into articles in the
+seed's format) is written once under ``benchmarks/_data/`` (git-ignored).
+
+Every contender runs in its own fresh subprocess over the same files, streamed
+shard by shard, and reports:
+- ``MB/s wall``: UTF-8 megabytes of article text per second of wall-clock time;
+- ``MB/s cpu``: the same per second of CPU time of that process (for one process this
+  is steadier than wall time on a shared machine; for worker pools it is the
+  parent's CPU only, so read the wall column there);
+- ``peak RSS``: the process's maximum resident set size (``resource.getrusage``,
+  ``ru_maxrss``), interpreter and libraries included; ``base RSS`` is its RSS after
+  the imports and before the first article, so the difference is the work's own;
+  for worker pools the largest worker's peak is shown as well.
+Contenders:
+- ``re.findall+Counter``: ``Counter.update(re.findall(r"\\w+", text.lower()))``, the floor;
+- ``corpus_tools pass``: :func:`corpus_tools.stats.corpus_pass`: Danish tokens (the
+  tokenizer's rules: 160.000, FN's, bl.a. ...), stop words removed, term counts,
+  number of articles per term, and LIX (words, long words, sentences) per article;
+- ``... 2 processes``: the same with ``n_jobs=2``;
+- ``sklearn CountVectorizer``: ``CountVectorizer().fit_transform(texts)``;
+- ``spaCy blank('da')``: ``nlp.tokenizer.pipe(texts)`` and a Counter of ``token.lower_``;
+- ``extract_figures``, ``actor_mentions`` and all three together, on the first
+  ``--extras-mb`` MB only (they are slower; 'not available' when not importable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from make_corpus import build, iter_articles  # noqa: E402
+
+CONTENDERS = ("floor", "ours", "ours2", "sklearn", "spacy", "figures", "actors", "combined")
+LABELS = {
+    "floor": "re.findall+Counter (floor)",
+    "ours": "corpus_tools pass",
+    "ours2": "corpus_tools pass, 2 processes",
+    "sklearn": "sklearn CountVectorizer",
+    "spacy": "spaCy blank('da') + Counter",
+    "figures": "extract_figures",
+    "actors": "actor_mentions",
+    "combined": "pass + figures + actors",
+    "stream": "corpus_tools pass, streamed",
+}
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _limited(folder: Path, limit_mb: float | None):
+    """Articles of the corpus, stopping after ``limit_mb`` megabytes (None: all)."""
+    seen = 0.0
+    for text in iter_articles(folder):
+        if limit_mb is not None and seen >= limit_mb * 1e6:
+            return
+        seen += len(text.encode("utf-8"))
+        yield text
+
+
+def _batches(texts, n=500):
+    batch = []
+    for t in texts:
+        batch.append(t)
+        if len(batch) == n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def child(name: str, folder: Path, limit_mb: float | None) -> dict:
+    """Run one contender in this (fresh) process and return its measurements."""
+    from collections import Counter
+
+    nbytes = [0]
+
+    def texts():
+        for t in _limited(folder, limit_mb):
+            nbytes[0] += len(t.encode("utf-8"))
+            yield t
+
+    if name == "floor":
+        import re
+
+        word = re.compile(r"\w+")
+
+        def work():
+            c = Counter()
+            for t in texts():
+                c.update(word.findall(t.lower()))
+            return len(c)
+
+    elif name in ("ours", "ours2", "stream"):
+        from corpus_tools.stats import corpus_pass
+
+        jobs = 2 if name == "ours2" else 1
+
+        def work():
+            freq, table = corpus_pass(texts(), n_jobs=jobs)
+            return len(freq)
+
+    elif name == "sklearn":
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        def work():
+            return CountVectorizer().fit_transform(texts()).shape[1]
+
+    elif name == "spacy":
+        import spacy
+
+        nlp = spacy.blank("da")
+
+        def work():
+            c = Counter()
+            for doc in nlp.tokenizer.pipe(texts(), batch_size=256):
+                c.update(t.lower_ for t in doc)
+            return len(c)
+
+    elif name in ("figures", "actors", "combined"):
+        import corpus_tools as ct
+
+        try:
+            fig = ct.extract_figures if name in ("figures", "combined") else None
+            act = ct.actor_mentions if name in ("actors", "combined") else None
+        except (ImportError, AttributeError) as exc:
+            return {"error": f"not available ({type(exc).__name__}: {exc})"}
+        from corpus_tools.stats import corpus_pass
+
+        def work():
+            rows = 0
+            for batch in _batches(texts()):
+                if name == "combined":
+                    rows += len(corpus_pass(batch)[0])
+                if fig is not None:
+                    rows += len(fig(batch))
+                if act is not None:
+                    rows += len(act(batch))
+            return rows
+
+    else:
+        raise SystemExit(f"unknown contender {name}")
+    base = _rss_mb()
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = work()
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3
+    return {"mb": nbytes[0] / 1e6, "wall": wall, "cpu": cpu, "peak": own, "base": base, "workers_peak": kids, "result": result}
+
+
+def run_child(name: str, folder: Path, limit_mb: float | None, timeout: float) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--corpus", str(folder)]
+    if limit_mb is not None:
+        cmd += ["--limit-mb", str(limit_mb)]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f} s"}
+    if out.returncode != 0:
+        last = (out.stderr.strip().splitlines() or ["?"])[-1]
+        if "ModuleNotFoundError" in out.stderr or "ImportError" in out.stderr:
+            return {"error": f"not available ({last})"}
+        return {"error": f"failed: {last}"}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def fmt_row(label: str, r: dict, ref: dict | None) -> str:
+    if "error" in r:
+        return f"{label:34s} {r['error']}"
+    mbs, mbc = r["mb"] / r["wall"], r["mb"] / r["cpu"] if r["cpu"] else float("nan")
+    rel = ""
+    if ref and "error" not in ref:
+        rel = f"{mbs / (ref['mb'] / ref['wall']):5.2f}x"
+    workers = f"  workers {r['workers_peak']:6.0f} MB" if r.get("workers_peak", 0) > 1 else ""
+    return (
+        f"{label:34s} {r['mb']:7.1f} {mbs:8.1f} {mbc:8.1f} {rel:>7s} {r['peak']:8.0f} MB {r['base']:6.0f} MB{workers}"
+    )
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--size-mb", type=float, default=100.0, help="corpus size (default 100)")
+    ap.add_argument("--stream-mb", type=float, default=None, help="size of the streaming-memory run (default 4x --size-mb; 0 skips)")
+    ap.add_argument("--extras-mb", type=float, default=10.0, help="MB given to figures/actors/combined (default 10)")
+    ap.add_argument("--only", nargs="*", choices=CONTENDERS, help="run only these contenders")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--timeout", type=float, default=1800.0, help="seconds per contender")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", help=argparse.SUPPRESS)
+    ap.add_argument("--limit-mb", type=float, default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child, Path(args.corpus), args.limit_mb)))
+        return 0
+
+    folder = build(args.size_mb, args.seed)
+    names = args.only or list(CONTENDERS)
+    print(f"corpus: {folder} ({args.size_mb:g} MB of articles in the seed's format, DDT dev sentences, seed {args.seed})")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    print("each contender in a fresh subprocess; peak = ru_maxrss of that process; base = its RSS before the first article\n")
+    print(f"{'contender':34s} {'MB':>7s} {'MB/s':>8s} {'MB/s':>8s} {'vs':>7s} {'peak RSS':>11s} {'base RSS':>9s}")
+    print(f"{'':34s} {'':>7s} {'wall':>8s} {'cpu':>8s} {'ours':>7s}")
+    results = {}
+    for name in names:
+        limit = args.extras_mb if name in ("figures", "actors", "combined") else None
+        results[name] = run_child(name, folder, limit, args.timeout)
+        print(fmt_row(LABELS[name], results[name], results.get("ours") if name != "ours" else None), flush=True)
+    stream_mb = 4 * args.size_mb if args.stream_mb is None else args.stream_mb
+    if stream_mb:
+        big = build(stream_mb, args.seed)
+        results["stream"] = run_child("stream", big, None, args.timeout * stream_mb / args.size_mb)
+        print(fmt_row(f"{LABELS['stream']} {stream_mb:g} MB", results["stream"], results.get("ours")), flush=True)
+
+    print("\nratios (wall-clock MB/s; targets from issue 3):")
+    ours = results.get("ours", {})
+
+    def speed(r):
+        return r["mb"] / r["wall"] if r and "error" not in r else None
+
+    def ratio(a, b, target, what):
+        sa, sb = speed(results.get(a)), speed(results.get(b))
+        if sa and sb:
+            print(f"  {what:44s} {sa / sb:5.2f}x  (target >= {target}x)")
+
+    ratio("ours", "sklearn", 1.5, "ours / sklearn CountVectorizer")
+    ratio("ours", "spacy", 2.5, "ours / spaCy blank('da')")
+    ratio("ours", "floor", 0, "ours / re.findall+Counter floor")
+    ratio("ours2", "ours", 1.8, "ours, 2 processes / ours, 1 process")
+    if "stream" in results and "error" not in results["stream"] and ours and "error" not in ours:
+        print(f"  {'peak RSS, streamed %g MB / %g MB' % (stream_mb, args.size_mb):44s} "
+              f"{results['stream']['peak'] / ours['peak']:5.2f}x  (target <= 1.3x)")
+    print(f"\nload average at end {os.getloadavg()[0]:.1f} (the machine is shared; numbers vary from run to run)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

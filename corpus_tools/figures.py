@@ -1,0 +1,908 @@
+"""Key figures: every number in Danish news, with what it counts, its hedge and source.
+
+``extract_figures`` returns one row per number expression (``160.000``, ``omkring
+500.000``, ``2,5 mia. kr.``, ``to``, ``2015``), each with its sentence and offsets,
+so a number on a chart leads back to the words it came from. Years, dates, clock
+times, ordinals, scores and identifiers are returned too, with ``is_figure`` False
+and ``kind`` saying what they are, so a user can see why they are not figures.
+
+>>> fig = extract_figures("Ifølge FN er 160.000 mennesker fordrevet siden 2015.")
+>>> fig[["surface", "value", "unit", "category", "hedge", "attribution"]].values.tolist()
+[['160.000', 160000.0, 'menneske', 'displaced', 'exact', 'FN'], ['2015', 2015.0, nan, 'date_or_year', 'exact', nan]]
+>>> fig["is_figure"].tolist()
+[True, False]
+
+How it works, fast: one compiled pattern (``CANDIDATE_RE``: digits, a trie of number
+words, ``en``/``et`` only before a multiplier or fraction) finds the candidates; only
+the hits are classified from a few words around them and the lexicon in
+``lang/da/figure_lexicon.toml`` (triggers per category, hedges, units, attribution
+verbs, modality cues). Sentence spans come from ``corpus_tools.text.sentences``,
+computed only for paragraphs that hold a hit.
+
+Conventions (the same as the labelled set in ``tests/data/figures/CONVENTIONS.md``):
+the span covers the number and its multiplier (``13 mia.``, ``halvanden million``),
+not the hedge or the unit; a range covers both ends (``10-15``, ``200 og 300``), its
+``value`` is the midpoint and ``low``/``high`` its ends; vague quantities
+(``tusindvis``, ``flere hundrede``) have no value. Ordinal words (``første``,
+``anden``) and ``en``/``et`` on their own are not extracted: they are articles and
+adjectives far more often than figures.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from ._docs import iter_docs
+from .errors import CorpusError
+from .numbers import FRACTIONS, MULTIPLIERS, VAGUE, number_words, parse_quantity, word_pattern
+from .numbers import parse_number  # noqa: F401  (public re-export: corpus_tools.parse_number)
+
+__all__ = ["extract_figures", "figure_conflicts", "parse_number", "load_figure_lexicon", "COLUMNS", "CATEGORIES", "HEDGES"]
+
+COLUMNS = [
+    "doc_id", "sentence", "sentence_start", "start", "end", "surface", "value", "low", "high",
+    "unit", "category", "hedge", "attribution", "is_figure", "kind", "modality",
+]
+TRIGGER_CATEGORIES = ("killed", "wounded", "displaced", "refugees", "arrested", "missing")
+CATEGORIES = TRIGGER_CATEGORIES + (
+    "people", "money", "percent", "count", "duration", "age", "date_or_year", "ordinal", "other",
+)
+HEDGES = ("exact", "approximate", "at_least", "more_than", "less_than", "up_to", "at_most", "range")
+MODALITIES = ("fact", "negated", "hypothetical")
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    """The compiled lexicon: trigger regexes per category, hedges, units and cues."""
+
+    triggers: tuple  # ((category, compiled regex), ...) in file order
+    trigger_re: re.Pattern  # all categories at once, one named group each
+    hedge_re: re.Pattern
+    units: dict  # surface (lower) -> (category, lemma)
+    multiword_units: dict  # "svenske kroner" -> (category, lemma)
+    people: frozenset
+    attribution_re: re.Pattern
+    verbs_re: re.Pattern
+    negation_re: re.Pattern
+    hypothetical_re: re.Pattern
+    months: frozenset
+    clock: frozenset
+    rank: frozenset
+    identifier_after: frozenset
+    change_re: re.Pattern
+    month_date_re: re.Pattern  # ". maj", ". juni 2018" right after a day number
+    memo: dict = field(default_factory=dict, compare=False, hash=False)  # word -> is a trigger
+
+
+def _phrase_regex(phrase: str) -> str:
+    parts = []
+    for word in phrase.split():
+        if word == "…":
+            parts.append(r"(?:\W+[\w.]+){0,6}?")
+            continue
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"\w*")
+        else:
+            parts.append(re.escape(word))
+    out = ""
+    for i, p in enumerate(parts):
+        if i == 0:
+            out = p
+        elif parts[i - 1].startswith(r"(?:\W+"):
+            out += r"\W+" + p
+        elif p.startswith(r"(?:\W+"):
+            out += p
+        else:
+            out += r"\W+" + p
+    return out
+
+
+def _alternation(phrases) -> str:
+    items = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(_phrase_regex(p) for p in items)
+
+
+def load_figure_lexicon(path=None) -> FigureLexicon:
+    """Load and compile a figure lexicon (TOML); ``None`` gives the packaged Danish one.
+
+    A user file has the same sections as ``corpus_tools/lang/da/figure_lexicon.toml``.
+    Errors name the file and, for syntax errors, the line.
+    """
+    if path is None:
+        return _default_lexicon()
+    return _compile_lexicon(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+@lru_cache(maxsize=None)
+def _default_lexicon() -> FigureLexicon:
+    res = resources.files("corpus_tools").joinpath("lang", "da", "figure_lexicon.toml")
+    return _compile_lexicon(res.read_text(encoding="utf-8"), "corpus_tools/lang/da/figure_lexicon.toml")
+
+
+def _compile_lexicon(source: str, name: str) -> FigureLexicon:
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise CorpusError(f"not valid TOML: {exc}", path=name) from None
+    try:
+        cats = data["categories"]
+        unknown = sorted(set(cats) - set(TRIGGER_CATEGORIES))
+        if unknown:
+            raise CorpusError(f"unknown categories {unknown}; expected some of {list(TRIGGER_CATEGORIES)}", path=name)
+        triggers = tuple(
+            (cat, re.compile(r"(?<!\w)(?:" + _alternation(words) + r")(?!\w)")) for cat, words in cats.items()
+        )
+        trigger_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(f"(?P<{cat}>" + _alternation(words) + ")" for cat, words in cats.items()) + r")(?!\w)"
+        )
+        hedges = data["hedges"]
+        unknown = sorted(set(hedges) - set(HEDGES))
+        if unknown:
+            raise CorpusError(f"unknown hedges {unknown}; expected some of {list(HEDGES)}", path=name)
+        hedge_alts = []
+        for hedge, words in hedges.items():
+            hedge_alts.append(f"(?P<{hedge}>" + _alternation(words) + ")")
+        # the hedge ends right before the number; "de"/"den"/"det" may come between
+        hedge_re = re.compile(r"(?<!\w)(?:" + "|".join(hedge_alts) + r")\s+(?:(?:de|den|det|en|et)\s+)?$")
+        units: dict = {}
+        multi: dict = {}
+        category_of = {"money": "money", "percent": "percent", "duration": "duration", "measure": "other"}
+        for group, table in data["units"].items():
+            if group not in category_of:
+                raise CorpusError(f"unknown unit group [units.{group}]; expected {sorted(category_of)}", path=name)
+            for surface, lemma in table.items():
+                target = multi if " " in surface else units
+                target[surface.lower()] = (category_of[group], lemma)
+        people = frozenset(data["people"]["nouns"])
+        att = data["attribution"]
+        attribution_re = re.compile(r"(?<!\w)(?:" + _alternation(att["prepositions"]) + r")\s+", re.I)
+        verbs_re = re.compile(r"(?<!\w)(?:" + _alternation(att["verbs"]) + r")(?!\w)")
+        mod = data["modality"]
+        negation_re = re.compile(r"(?<!\w)(?:" + _alternation(mod["negation"]) + r")(?!\w)")
+        hypothetical_re = re.compile(r"(?<!\w)(?:" + _alternation(mod["hypothetical"]) + r")(?!\w)")
+        tm = data["time"]
+        return FigureLexicon(
+            triggers, trigger_re, hedge_re, units, multi, people, attribution_re, verbs_re, negation_re,
+            hypothetical_re, frozenset(tm["months"]), frozenset(tm["clock"]), frozenset(tm["rank"]),
+            frozenset(data["identifiers"]["after"]),
+            re.compile(r"(?<!\w)(?:" + _alternation(data["changes"]["verbs"]) + r")(?!\w)"),
+            re.compile(
+                r"\.\s+(?:" + "|".join(re.escape(x) for x in sorted(tm["months"], key=lambda m: (-len(m), m)))
+                + r")(?!\w)(?:\s+\d{4}(?!\d))?",
+                re.I,
+            ),
+        )
+    except KeyError as exc:
+        raise CorpusError(f"missing section or key {exc.args[0]!r}", path=name) from None
+    except re.error as exc:
+        raise CorpusError(f"an entry does not compile as a pattern: {exc}", path=name) from None
+
+
+# --------------------------------------------------------------------------- candidates
+
+_WORDS = sorted(number_words())
+_SMALL_WORDS = sorted(w for w, v in number_words().items() if v < 100 and w != "halvanden")
+_MULT_RE = r"(?:" + "|".join(
+    (re.escape(m[:-1]) + r"\." if m.endswith(".") else re.escape(m) + r"(?![\w.])")
+    for m in sorted(MULTIPLIERS, key=lambda m: (-len(m), m))
+) + r")"
+# 160.000, 1,5, 1/2, 9 1/2, and thousands grouped by (no-break) spaces: 160 000
+_DIGITS = r"(?:\d+\s\d/\d|\d+/\d+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d.,/])|\d+(?:[.,]\d+)*)(?![^\W\d_])"
+_WORD = r"(?:" + word_pattern(_WORDS) + r")(?!\w)"
+_ENET = r"(?:[Ee][nt]|E[NT])(?=[\s-]+(?:halvt?|kvart|par|hundrede|tusinde?|million|milliard|to|tre)(?!\w))"
+_FRACTION = r"(?:halvt?|kvart|par)(?!\w)"
+_VAGUE = r"(?:" + word_pattern(VAGUE) + r"|(?:[Ff]lere|[Mm]ange|[Aa]dskillige|[Nn]ogle)(?=\s+(?:hundrede|tusinde?|millioner|milliarder)(?!\w)))(?!\w)"
+# "en"/"et" right after a hedge that needs a number: ca. en gang, mindst et barn
+# (lookarounds come after a matched character, so that failing positions stay cheap)
+_ENET_HEDGED = r"[Ee][nt](?!\w)(?:(?<=ca\.[ ]e[nt])|(?<=cirka[ ]e[nt])|(?<=mindst[ ]e[nt])|(?<=højst[ ]e[nt]))"
+_ATOM = rf"(?:{_DIGITS}|{_ENET}(?:\s+{_FRACTION})?|{_ENET_HEDGED}|{_WORD}(?!(?<=[Tt]usind)\s+tak\b))"
+
+CANDIDATE_RE = re.compile(
+    rf"""
+    (?<![\w.,/])
+    (?:
+      (?P<vague>{_VAGUE}(?:\s+{_MULT_RE})?)
+    | (?P<ingen>[Ii]ngen(?=\s+(?:[\w-]+\s+){{0,2}}?(?:blev|er|var|kom|omkom|døde|dræbt|såret|mistede)(?!\w)))
+    | (?P<num>
+        {_ATOM}
+        (?:(?:[-–]|\s[-–]\s)(?={_ATOM})(?P<hi>{_ATOM}))?      # range: 10-15, fem-seks, 20 - 30
+        (?:\s+komma\s+{_WORD})?                              # to komma fem
+        (?:\s+{_MULT_RE})*                                   # 2,5 mio., to hundrede tusind
+        (?:(?:(?<=hundrede)|(?<=tusinde))\s+og\s+(?:{word_pattern(_SMALL_WORDS)})(?!\w)(?:\s+{_MULT_RE})*)?   # hundrede og tyve
+      )
+    )
+    """,
+    re.VERBOSE,
+)
+
+_HEDGE_STARTS = frozenset({"ca.", "cirka", "mindst", "højst"})
+_BACKUP_WORDS = frozenset(
+    {"halv", "halvt", "kvart", "par", "hundrede", "tusind", "tusinde", "million", "milliard",
+     "millioner", "milliarder", "to", "tre"}
+)
+# what may stand before those words and belongs to the expression: "en ", "et-", "flere "
+_BACKUP_RE = re.compile(r"(?<![\w.,/])(?:[Ee][nt]|E[NT]|[Ff]lere|[Mm]ange|[Aa]dskillige|[Nn]ogle)[\s-]+$")
+PREFILTER_RE = re.compile(
+    r"\b(?:\d|(?:"
+    + word_pattern(sorted(set(_WORDS) | set(VAGUE) | {"halv", "halvt", "kvart", "par", "ingen", "cirka", "mindst", "højst"}))
+    + r")\b|ca\.(?=[ ]))"
+)
+_WORD_AFTER_RE = re.compile(r"\s*([$€£%°]|[^\W\d_][\w'’/-]*\.?)")
+_CLAUSE_RE = re.compile(r"[;:()«»\"“”„]|,\s|\s[-–—]\s")
+_PARA_RE = re.compile(r"\n[ \t]*\n")
+_CAP_RUN = r"[A-ZÆØÅ][\w'’.-]*(?:\s+(?:(?:for|af|i|og|de|den|det|al|von|van|bin)\s+)?[A-ZÆØÅ][\w'’-]*)*"
+_CAP_RUN_RE = re.compile(_CAP_RUN)
+_AFTER_VERB_CAP_RE = re.compile(r"\s+(" + _CAP_RUN + ")")
+_CAP_RUN_END_RE = re.compile(r"(" + _CAP_RUN + r")$")
+_rx = lru_cache(maxsize=None)(re.compile)  # compiled once per pattern; cheaper than re.*'s own cache
+_PRONOUNS = frozenset("det den de der han hun vi jeg du man dette disse han, hun, i".split())
+_STOP_AFTER = frozenset(
+    """og eller i af fra til på for med som der er var blev bliver har havde kan skal vil om ved
+    efter før under over mod uden men at end så da hvor hvis mens the of in and
+    siger sagde blevet været ikke også nu kun hver pr. per""".split()
+)
+_SHORT_ADJ = frozenset(
+    """små store nye gamle unge få lange korte gode flere andre sidste første hele halve
+    høje lave sorte hvide røde grønne blå gule tunge lette mindre større ældre yngre bedste""".split()
+)
+# adjective endings (tilfældige, fynske, tilbageværende, bøjede, brugte); plural nouns
+# end in -er/-ere/-e (spillere, skibe) and are not skipped
+_ADJ_ENDINGS = ("ige", "ske", "ende", "ede", "lige", "elle", "ære", "iske", "nske", "gte", "kte", "ste", "dte")
+_YEAR_PREP = frozenset("i siden fra til før efter år året årene omkring indtil frem foråret efteråret sommeren vinteren".split())
+_SCORE_CUES = re.compile(r"(?<!\w)(?:vandt|vinde|vinder|tabte|tabe|taber|slog|besejrede|stillingen|sejr|nederlag|resultatet|uafgjort|cifrene)(?!\w)")
+_OPENERS = " »«\"„“-–—("
+# currency codes written before the amount: kr. 500, USD 5 mio. (not "kroner 14 dage")
+_PREFIX_CURRENCY = frozenset({"kr.", "kr", "dkk", "usd", "eur", "$", "€", "£", "sek", "nok", "gbp"})
+_REFLEXIVE = frozenset({"sig", "sin", "sit", "sine", "hans", "hendes", "deres", "mig", "dig", "os"})
+_DECADE_RE = re.compile(r"['’]?erne")
+_TIDEN_RE = re.compile(r"[-\s]tiden\b")
+_ISO_DATE_RE = re.compile(r"(?:1[5-9]|20)\d\d-[01]\d(?:-[0-3]\d)?(?!\d)")
+_MINUTES_RE = re.compile(r"\s+minutter\s+(?:i|over)\s+(?:\d{1,2}|" + _WORD + ")")
+_PREV_WORDS_RE = re.compile(r"[\w.'’$€£§-]+")
+_DAY_SPAN_RE = re.compile(r"\.?\s*[-–]\s*\d{1,2}(?=\.)")
+_SEASON_RE = re.compile(r"(?:1[89]|20)\d\d/\d\d")
+_AGE_PAREN_RE = re.compile(r"[A-ZÆØÅ][\w-]+\s\($")
+_CLOCK_RE = re.compile(r"(?:[01]?\d|2[0-4])[.:][0-5]\d")
+
+
+@lru_cache(maxsize=20000)
+def _lemma(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="da")
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def extract_figures(data, *, lexicon=None) -> pd.DataFrame:
+    """One row per number expression in ``data`` (a corpus DataFrame, a string, or strings).
+
+    Columns:
+
+    - ``doc_id``; ``sentence`` (its text) and ``sentence_start`` (its offset);
+      ``start``, ``end``: character offsets of the number expression in the
+      document's text (``text[start:end] == surface``).
+    - ``value``: the number (``160.000`` -> 160000.0; ``2,5 mio.`` -> 2500000.0);
+      for a range the midpoint, with ``low``/``high`` its ends (else NaN); NaN for
+      vague quantities (``tusindvis``), dates, clock times and scores.
+    - ``unit``: the counted noun or unit as a lemma (``menneske``, ``krone``,
+      ``procent``, ``år``) or None.
+    - ``category``: one of ``CATEGORIES`` (killed, wounded, displaced, refugees,
+      arrested, missing, people, money, percent, count, duration, age,
+      date_or_year, ordinal, other).
+    - ``hedge``: exact, approximate (omkring, ca., et par), at_least (mindst),
+      more_than (over, mere end), less_than (under, knap, næsten), up_to (op til),
+      at_most (højst) or range.
+    - ``attribution``: the source named by ``ifølge X`` or ``siger/oplyser/... X``
+      in the sentence, else None; only for figures (``is_figure``).
+    - ``is_figure``: False for years, dates, clock times, ordinals, scores and
+      identifiers (``kind`` says which: number, range, vague, year, date, clock,
+      ordinal, score, identifier).
+    - ``modality``: fact, negated (``ingen blev dræbt``, value 0) or hypothetical
+      (``kan koste op til 1.000 liv``); count only facts as facts.
+
+    ``lexicon`` is a path to a user TOML lexicon (see ``load_figure_lexicon``).
+    """
+    lex = load_figure_lexicon(lexicon)
+    rows: list[tuple] = []
+    for doc_id, text in iter_docs(data):
+        rows.extend(_doc_figures(doc_id, text, lex))
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    for col in ("value", "low", "high"):
+        df[col] = df[col].astype("float64")
+    for col in ("start", "end", "sentence_start"):
+        df[col] = df[col].astype("int64")
+    df["is_figure"] = df["is_figure"].astype(bool)
+    for col in ("sentence", "surface", "unit", "category", "hedge", "attribution", "kind", "modality"):
+        df[col] = df[col].astype("str")  # pandas' string dtype; missing values are NaN
+    return df
+
+
+def _candidates(text: str) -> list:
+    """CANDIDATE_RE matches, found fast: a cheap trie scan proposes start positions.
+
+    Python's re does not skip ahead for a pattern as branched as CANDIDATE_RE (about
+    5 MB/s when searched directly); the trie ``PREFILTER_RE`` of digits and number
+    words runs at about 30 MB/s, and CANDIDATE_RE is then matched only where it hits.
+    ``en``/``et`` (articles, too frequent to scan for) are found by stepping back from
+    the word after them (``halv``, ``par``, ``million``); ``ca. en`` from the hedge.
+    """
+    out = []
+    last = 0
+    for m in PREFILTER_RE.finditer(text):
+        p = m.start()
+        if p < last:
+            continue
+        w = m.group().lower()
+        if w in _HEDGE_STARTS:
+            q = m.end()
+            while q < len(text) and text[q] == " ":
+                q += 1
+            cm = CANDIDATE_RE.match(text, q)
+            if cm:
+                out.append(cm)
+                last = cm.end()
+            continue
+        if w in _BACKUP_WORDS:
+            back = _BACKUP_RE.search(text, max(0, p - 12), p)
+            if back:
+                cm = CANDIDATE_RE.match(text, back.start())
+                if cm and cm.end() > p:
+                    out.append(cm)
+                    last = cm.end()
+                    continue
+            if w in FRACTIONS or w == "par":
+                continue
+        cm = CANDIDATE_RE.match(text, p)
+        if cm:
+            out.append(cm)
+            last = cm.end()
+    return out
+
+
+def _doc_figures(doc_id, text: str, lex: FigureLexicon):
+    hits = _merge_ranges(text, _candidates(text), lex)
+    if not hits:
+        return []
+    sents = _sentences_for(text, [h[0] for h in hits])
+    starts = [s[0] for s in sents]
+    out = []
+    attribution_cache: dict = {}
+    last_end = 0
+    for start, end, groupkind in hits:
+        i = bisect.bisect_right(starts, start) - 1
+        s_start, s_end = sents[i] if i >= 0 else (0, len(text))
+        if start >= s_end:  # a hit outside every sentence span: use the hit's own line
+            s_start, s_end = start, end
+        if start < last_end:
+            continue  # inside an expression a row before has grown into (klokken ti minutter i fem)
+        row = _classify(text, start, end, groupkind, s_start, s_end, lex)
+        if row is None:
+            continue
+        last_end = row[1]
+        start, end, value, low, high, unit, category, hedge, is_figure, kind, modality = row
+        source = None
+        if is_figure:  # a year or an ordinal has no source
+            if s_start not in attribution_cache:
+                attribution_cache[s_start] = _attribution(text[s_start:s_end], lex)
+            source = attribution_cache[s_start]
+        out.append((
+            doc_id, text[s_start:s_end], s_start, start, end, text[start:end], value, low, high, unit,
+            category, hedge, source, is_figure, kind, modality,
+        ))
+    _share_units(text, out)
+    return out
+
+
+_SHARE_GAP_RE = re.compile(r"\s+(?:til|og|eller)\s+|\s*[-–]\s*")
+
+
+def _share_units(text: str, rows: list) -> None:
+    """Two values joined by til/og/eller share the unit of the second: ``fra 120 til 95 kroner``."""
+    for i in range(len(rows) - 1, 0, -1):
+        a, b = rows[i - 1], rows[i]
+        if a[9] is None and a[10] == "count" and a[13] and b[13] and b[9] is not None and _SHARE_GAP_RE.fullmatch(text, a[4], b[3]):
+            rows[i - 1] = a[:9] + (b[9], b[10]) + a[11:]
+
+
+def _merge_ranges(text: str, matches, lex) -> list[tuple[int, int, str]]:
+    """Hits as (start, end, group); ``mellem X og Y``, ``fra X til Y``, ``X til Y`` become one range.
+
+    Not after a verb of change: ``steg fra 3,5 til 4,2 procent`` is two values.
+    """
+    hits = []
+    for m in matches:
+        group = m.lastgroup or "num"
+        if group == "hi":
+            group = "num"
+        hits.append([m.start(), m.end(), group])
+    merged = []
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        # digits in pairs are a telephone number: 31 12, 33 12 34 56
+        j = i
+        while j + 1 < len(hits) and hits[j + 1][0] == hits[j][1] + 1 and text[hits[j][1]] == " " and all(
+            _rx(r"\d\d").fullmatch(text[a:b]) for a, b, _g in (hits[j], hits[j + 1])
+        ):
+            j += 1
+        if j > i:
+            merged.append((h[0], hits[j][1], "phone"))
+            i = j + 1
+            continue
+        if h[2] == "num" and i + 1 < len(hits) and hits[i + 1][2] == "num":
+            before = text[max(0, h[0] - 8):h[0]].lower()
+            gap = text[h[1]:hits[i + 1][0]]
+            opener = _rx(r"(?<!\w)(mellem|fra)\s+$").search(before)
+            if opener and opener.group(1) == "fra" and lex.change_re.search(text[max(0, h[0] - 50):h[0]].lower()):
+                opener = None
+            elif opener is None and _rx(r"\s+til\s+").fullmatch(gap) and not lex.change_re.search(
+                text[max(0, h[0] - 50):h[0]].lower()
+            ):
+                lo, hi = parse_quantity(text[h[0]:h[1]])[0], parse_quantity(text[hits[i + 1][0]:hits[i + 1][1]])[0]
+                if lo is not None and hi is not None and lo < hi:
+                    merged.append((h[0], hits[i + 1][1], "between"))
+                    i += 2
+                    continue
+            if opener:
+                joiner = "og" if opener.group(1) == "mellem" else "til"
+                # the gap may repeat the unit: "100 kroner og 500 kroner", "3.198 kr. til 38.376"
+                if _rx(rf"\s+(?:[^\W\d_][\w.]*\.?\s+)?{joiner}\s+").fullmatch(gap) or re.fullmatch(
+                    rf"\s*[-–]\s*", gap
+                ):
+                    merged.append((h[0], hits[i + 1][1], "between"))
+                    i += 2
+                    continue
+        merged.append((h[0], h[1], h[2]))
+        i += 1
+    return merged
+
+
+def _sentences_for(text: str, hit_starts: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of the paragraphs that hold a hit, via text.sentences."""
+    from .text import sentences
+
+    paras = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        paras.append((pos, m.start()))
+        pos = m.end()
+    paras.append((pos, len(text)))
+    pstarts = [p[0] for p in paras]
+    wanted = sorted({bisect.bisect_right(pstarts, h) - 1 for h in hit_starts})
+    spans = []
+    for pi in wanted:
+        ps, pe = paras[pi]
+        for s in sentences(text[ps:pe]):
+            spans.append((ps + s.start, ps + s.end))
+    return spans
+
+
+_KEEP_DOT = frozenset({"kr.", "pct.", "mio.", "mia.", "mill.", "mrd.", "min.", "sek.", "cyl.", "stk.", "ca.", "nr.", "pr."})
+
+
+def _next_words(text: str, pos: int, limit: int, n: int = 3) -> list[tuple[str, int, int]]:
+    """Up to ``n`` words after ``pos`` (before ``limit``), each as (word, start, end).
+
+    A final dot is kept only on known abbreviations (``kr.``), so ``kroner.`` at a
+    sentence end reads as ``kroner``; ``børn/voksne`` reads as ``børn``.
+    """
+    out = []
+    while len(out) < n:
+        m = _WORD_AFTER_RE.match(text, pos, limit)
+        if not m:
+            break
+        w, ws, we = m.group(1), m.start(1), m.end(1)
+        if "/" in w and w.lower() not in _KEEP_DOT and not w.lower().startswith("km/"):
+            w = w.split("/", 1)[0]
+            we = ws + len(w)
+        if w.endswith(".") and w.lower() not in _KEEP_DOT:
+            w = w[:-1]
+            we -= 1
+        if not w:
+            break
+        out.append((w, ws, we))
+        pos = m.end()
+        if we < m.end(1):
+            break
+    return out
+
+
+def _prev_words(before: str, n: int = 3) -> list[str]:
+    return [w.lower() for w in _PREV_WORDS_RE.findall(before, max(0, len(before) - 60))][-n:]
+
+
+def _classify(text, start, end, group, s_start, s_end, lex):
+    surface = text[start:end]
+    b_start = max(s_start, start - 80)
+    before = text[b_start:start]  # a window: checks look only a few words back
+    prev = _prev_words(before)
+    prev1 = prev[-1] if prev else ""
+    after_char = text[end:end + 1]
+    sentence_initial = not text[s_start:start].strip(_OPENERS)
+    hedge = None
+    kind = "number"
+    value = low = high = None
+    modality = "fact"
+
+    if group == "ingen":
+        category = _trigger_category(text, start, end, s_start, s_end, lex)
+        if category is None:
+            return None
+        return (start, end, 0.0, None, None, None, category, "exact", True, "number", "negated")
+
+    if group == "phone":
+        return (start, end, None, None, None, None, "other", "exact", False, "identifier", "fact")
+    if group == "vague" or surface.lower() in ("millioner", "milliarder"):
+        value, low, high = None, None, None
+        kind, hedge = "vague", "approximate"
+    else:
+        value, low, high = parse_quantity(("mellem " + surface) if group == "between" else surface)
+        if group == "between" and low is None:
+            value, low, high = parse_quantity(surface)
+        if group == "between" or low is not None:
+            kind, hedge = "range", "range"
+
+    is_digits = surface[:1].isdigit()
+    plain_int = surface.isdigit()
+    words = _next_words(text, end, s_end)
+    nxt = words[0][0].lower() if words else ""
+    if nxt in _REFLEXIVE and surface.lower() == "to":
+        return None  # "han to sine hænder": the verb "to" (washed), not two
+
+    # ---- not figures: clock times, dates, ordinals, scores, years, identifiers
+    if is_digits or group == "num":
+        # clock: kl. 10.30, klokken 22, 21-tiden
+        if (
+            any(w in lex.clock for w in prev[-2:])
+            or (_CLOCK_RE.fullmatch(surface) and ("." in surface or ":" in surface) and kind == "number")
+            or _TIDEN_RE.match(text, end)
+        ) and (is_digits or prev1 == "klokken") and not (nxt in lex.units and lex.units[nxt][0] in ("money", "percent")):
+            m = _MINUTES_RE.match(text, end, s_end)
+            return (start, m.end() if m else end, None, None, None, None, "date_or_year", "exact", False, "clock", "fact")
+        # date: 3. maj, 14. juni 2018, 26/8, 2018-06-14
+        iso = _ISO_DATE_RE.match(text, start) if is_digits and "-" in surface else None
+        if iso:
+            return (start, iso.end(), None, None, None, None, "date_or_year", "exact", False, "date", "fact")
+        # date: 3. maj, 14. juni 2018, 26/8; a span of days: 15.-17. juni
+        if is_digits and after_char == "." and plain_int:
+            m = lex.month_date_re.match(text, end, s_end + 1)
+            days = None if m else _DAY_SPAN_RE.match(text, end, s_end)
+            if days:
+                m = lex.month_date_re.match(text, days.end(), s_end + 1)
+            if m and int(surface) <= 31:
+                return (start, m.end(), None, None, None, None, "date_or_year", "exact", False, "date", "fact")
+        # a season: 1991/92
+        if _SEASON_RE.fullmatch(surface):
+            return (start, end, float(surface[:4]), None, None, None, "date_or_year", "exact", False, "year", "fact")
+        # postal code after a comma: Vesterbrogade 12, 2100 København Ø
+        if plain_int and len(surface) == 4 and before.rstrip().endswith(",") and words and words[0][0][:1].isupper() \
+                and words[0][0].lower() not in lex.months:
+            return (start, end, value, None, None, None, "other", "exact", False, "identifier", "fact")
+        m = _rx(r"(\d{1,2})/(\d{1,2})").fullmatch(surface)
+        if m and int(m[1]) >= int(m[2]) and int(m[1]) <= 31 and int(m[2]) <= 12:
+            return (start, end, None, None, None, None, "date_or_year", "exact", False, "date", "fact")
+        # ordinal: 43. minut, 2. division; a list number "2." opening a sentence
+        if is_digits and plain_int and after_char == "." and text[end + 1:end + 2] in (" ", "\n", ""):
+            after = text[end + 1:end + 40].lstrip()
+            if (after[:1].islower() and not nxt.startswith(("kr", "mio", "mia", "mill", "pct"))) or (
+                sentence_initial and (not after or after[:1] in "-–—" or after[:1].isupper())
+            ):
+                return (start, end + 1, _num(value), None, None, None, "ordinal", "exact", False, "ordinal", "fact")
+        if prev1 in lex.identifier_after and is_digits and kind == "number":
+            return (start, end, value, None, None, None, "other", "exact", False, "identifier", "fact")
+        if prev1 in lex.rank:
+            return (start, end, value, low, high, None, "ordinal", hedge or "exact", False, "ordinal", "fact")
+        # year: 2015, i 1984, 1716-1717, 80'erne
+        if plain_int and _DECADE_RE.match(text, end):
+            return (start, end, value, None, None, None, "date_or_year", "exact", False, "year", "fact")
+        if _rx(r"1[5-9]\d\d|20\d\d|21\d\d").fullmatch(surface) or (
+            kind == "range" and _rx(r"(?:1[5-9]|20|21)\d\d(?:\s*[-–]\s*|\s+(?:til|og)\s+)(?:1[5-9]|20|21)?\d\d").fullmatch(surface)
+        ):
+            if not (nxt in lex.units or _people_noun(nxt, lex)) or prev1 in _YEAR_PREP or prev1 in lex.months:
+                if kind == "range" and high is not None and high < 100 <= low:  # 1992-93
+                    high = low // 100 * 100 + high + (100 if high < low % 100 else 0)
+                    value = (low + high) / 2
+                return (start, end, value, low, high, None, "date_or_year", "exact" if kind == "number" else "range", False, "year", "fact")
+        # score: 22-13 (a range never runs downwards), or a range after "vandt", "tabte"
+        if kind == "range" and group != "between" and is_digits and low is not None and _rx(r"\d+\s*[-–]\s*\d+").fullmatch(surface):
+            if low >= high or _SCORE_CUES.search(before[-40:].lower()):
+                return (start, end, None, None, None, None, "other", "exact", False, "score", "fact")
+        # identifiers: TV 2, Audi 80, B 12, Hasselvej 6, TV-2, phone numbers, 3790 Hasle
+        if is_digits and _is_identifier(text, start, end, surface, before, b_start, s_start, nxt, words, lex):
+            return (start, end, value, None, None, None, "other", "exact", False, "identifier", "fact")
+
+    # ---- quantities
+    if hedge is None:
+        hedge = _hedge(before, lex)
+        if surface.lower().startswith(("et par", "et  par")):
+            hedge = "approximate"
+    unit, category = None, None
+    suffix = _rx(r"-([^\W\d_][\w]*\.?)").match(text[end:end + 30])
+    if suffix is None and _rx(r"-\s").match(text[end:end + 2]):
+        # a suspended compound: the suffix comes with a later number (1,6- 1,8- eller 2-liters)
+        suffix = _rx(r"(?<=\d)-([^\W\d_][\w]*\.?)").search(text[end:min(end + 40, s_end)])
+    if suffix:
+        suf = suffix.group(1).lower()
+        if suf.startswith("årig") or suf.startswith("års-") :
+            return (start, end, value, low, high, "år", "age", hedge, True, kind, "fact")
+        cat_lemma = lex.units.get(suf) or lex.units.get(suf.rstrip("s"))
+        if cat_lemma:
+            category, unit = ("other" if cat_lemma[0] in ("money", "percent") else cat_lemma[0]), cat_lemma[1]
+            if category == "duration":
+                category = "other"
+        else:
+            unit, category = _lemma(_rx(r"(?<=[a-zæøå])s$").sub("", suf.rstrip("."))), "count"
+    elif surface[-1:] in "%":
+        unit, category = "procent", "percent"
+    else:
+        # currency sign before the number: $5 mio., € 20
+        sign = before.rstrip()[-1:] if before.rstrip() else ""
+        if sign in lex.units and lex.units[sign][0] == "money":
+            category, unit = "money", lex.units[sign][1]
+        elif before.endswith(" ") and prev1 in _PREFIX_CURRENCY and prev1 in lex.units:
+            category, unit = "money", lex.units[prev1][1]
+        if category is None and words:
+            two = (nxt + " " + words[1][0].lower()) if len(words) > 1 else ""
+            hit = lex.multiword_units.get(two) or lex.units.get(nxt)
+            if hit:
+                category, unit = hit
+                if category == "measure":
+                    category = "other"
+    if kind == "number" and is_digits and text[end:end + 1] == ")" and _AGE_PAREN_RE.search(before) and value and 0 < value < 120:
+        category, unit = "age", "år"
+    if category == "duration" and unit == "år" and prev1 in ("fylder", "fyldte", "fylde", "fyldt"):
+        category = "age"
+    if category == "duration" and unit == "år":
+        # age: "16 år," after a name, "34 år gammel"
+        after2 = [w[0].lower() for w in words[1:3]]
+        if after2[:1] and after2[0] in ("gammel", "gamle"):
+            category = "age"
+        elif before.rstrip().endswith(",") and _rx(r"[A-ZÆØÅ]\w+,\s*$").search(before) and text[words[0][2]:words[0][2] + 1] in (",", "."):
+            category = "age"
+    if category is None:
+        if kind == "vague" and nxt == "af":
+            words = words[1:]  # tusinder af flygtninge
+        unit = _counted_noun(words, lex)
+        if unit and _people_noun(unit, lex):
+            category = "people"
+        trig = None
+        for k, (w, _ws, _we) in enumerate(words[:3]):
+            if _is_trigger_word(w.lower(), lex) and not _people_noun(unit or "", lex):
+                people_after = [x for x, _a, _b in words[k + 1:k + 2] if _people_noun(x, lex)]
+                unit = _lemma(people_after[0].lower()) if people_after else None
+                category = "people" if unit else None
+                break
+            if w.lower() in _STOP_AFTER:
+                break
+        if unit is None or category == "people":
+            trig = _trigger_category(text, start, end, s_start, s_end, lex)
+        elif words and _is_trigger_word(words[0][0].lower(), lex):
+            trig, unit = _trigger_category(text, start, end, s_start, s_end, lex), None
+        category = trig or category or "count"
+        if category == "count" and kind == "vague" and surface.lower() in ("millioner", "milliarder") and unit is None:
+            category = "money"  # "tabte millioner": bare millions are money unless "af" names what
+        if category == "count" and any(v is not None and not float(v).is_integer() for v in ((low, high) if low is not None else (value,))):
+            category = "other"  # en kvart flaske, 0,5 liter: fractions of things are measures
+    if category in ("killed", "wounded", "displaced", "refugees", "arrested", "missing", "people", "count", "money"):
+        modality = _modality(text, start, s_start, s_end, lex)
+    if kind == "vague":
+        value = None
+    return (start, end, value, low, high, unit, category, hedge, True, kind, modality)
+
+
+def _num(v):
+    return None if v is None else float(v)
+
+
+def _is_trigger_word(word: str, lex) -> bool:
+    hit = lex.memo.get(word)
+    if hit is None:
+        hit = lex.memo[word] = any(rx.fullmatch(word) for _cat, rx in lex.triggers)
+    return hit
+
+
+def _people_noun(word: str, lex) -> bool:
+    if not word:
+        return False
+    w = word.lower()
+    if w in lex.people:
+        return True
+    lem = _lemma(w)
+    return lem in lex.people or lem.endswith(("ister", "ianer"))
+
+
+def _counted_noun(words, lex):
+    """The lemma of the noun a number counts: the next word, skipping up to two adjectives."""
+    for i, (w, _s, _e) in enumerate(words[:3]):
+        wl = w.lower()
+        if not wl[:1].isalpha() or wl in _STOP_AFTER or w[:1].isupper():
+            return None
+        nxt = words[i + 1][0].lower() if i + 1 < len(words) else ""
+        is_adj = (wl in _SHORT_ADJ or wl.endswith(_ADJ_ENDINGS)) and nxt[:1].isalpha() and nxt not in _STOP_AFTER and not words[i + 1][0][:1].isupper()
+        if is_adj and i < 2:
+            continue
+        return wl if wl in lex.people else _lemma(wl)
+    return None
+
+
+def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
+    c_start = s_start
+    for m in _CLAUSE_RE.finditer(text, s_start, start):
+        c_start = m.end()
+    m = _CLAUSE_RE.search(text, end, s_end)
+    c_end = m.start() if m else s_end
+    return c_start, c_end
+
+
+def _trigger_category(text, start, end, s_start, s_end, lex):
+    c_start, c_end = _clause(text, start, end, s_start, s_end)
+    clause = text[c_start:c_end].lower()
+    best = None
+    a, b = start - c_start, end - c_start
+    for m in lex.trigger_re.finditer(clause):
+        # the trigger nearest the number wins: "5 dræbt og 10 såret"
+        dist = a - m.end() if m.end() <= a else (m.start() - b if m.start() >= b else 0)
+        if best is None or dist < best[0]:
+            best = (dist, m.lastgroup)
+    return best[1] if best else None
+
+
+def _modality(text, start, s_start, s_end, lex) -> str:
+    """negated/hypothetical when a cue is among the four words before the number."""
+    c_start, c_end = _clause(text, start, start, s_start, s_end)
+    head = " ".join(text[c_start:start].lower().split()[-4:])
+    if lex.negation_re.search(head):
+        return "negated"
+    if lex.hypothetical_re.search(head):
+        return "hypothetical"
+    return "fact"
+
+
+def _hedge(before: str, lex) -> str:
+    m = lex.hedge_re.search(before[-40:].lower())
+    if not m:
+        return "exact"
+    return m.lastgroup or "exact"
+
+
+def _is_identifier(text, start, end, surface, before, b_start, s_start, nxt, words, lex) -> bool:
+    # letters glued by a hyphen: TV-2, F-16
+    if _rx(r"[^\W\d_]-$").search(before):
+        return True
+    # phone-like pairs of digits: 31 12, 33 12 34 56
+    if _rx(r"\d\d").fullmatch(surface) and _rx(r" \d\d(?!\d)").match(text[end:end + 4]):
+        return True
+    if _rx(r"(?<!\d)\d\d $").search(before) and _rx(r"\d\d").fullmatch(surface):
+        return True
+    if not _rx(r"\d{1,4}(?:,\d)?").fullmatch(surface):
+        return False
+    raw_prev = _rx(r"[\w'’.-]+").findall(before[-40:])
+    if not raw_prev:
+        return False
+    last = raw_prev[-1]
+    # postal code: 3790 Hasle
+    if _rx(r"\d{4}").fullmatch(surface) and words and words[0][0][:1].isupper() and text[end:end + 1] == " ":
+        return True
+    if not before.endswith(" ") or before.rstrip().endswith((",", ":", ";")):
+        return False
+    # the number after an identifier number: Audi 80 2,0 E
+    if _rx(r"[A-ZÆØÅ]\w*\s+\d+\s+$").search(before):
+        return True
+    last_at = b_start + before.rfind(last)
+    first_of_sentence = not text[s_start:last_at].strip(_OPENERS) and not _rx(r"[A-ZÆØÅ]{2,}").fullmatch(last)
+    if last[:1].isupper() and not first_of_sentence and last.lower() not in _PRONOUNS and last.lower() not in lex.months:
+        low_last = last.lower()
+        if low_last in _STOP_AFTER or _hedge(low_last + " ", lex) != "exact" or low_last in _YEAR_PREP:
+            return False
+        if nxt in lex.units or _people_noun(nxt, lex) or _is_trigger_word(nxt, lex):
+            return False
+        # a source before the number: "ifølge FN 500 mennesker", "siger FN 20"
+        lead = before[: before.rfind(last)]
+        if lex.attribution_re.search(lead[-12:]) or lex.verbs_re.search(lead[-14:].lower()):
+            return False
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def figure_conflicts(figures: pd.DataFrame, *, tolerance: float = 0.0) -> pd.DataFrame:
+    """Pairs of figures that report the same thing with different values, side by side.
+
+    "The same thing" is the same ``category`` and ``unit`` (e.g. killed, menneske),
+    among facts only (``is_figure`` and ``modality == "fact"``), from different
+    documents. Values differ when their relative difference exceeds ``tolerance``
+    (0.0: any difference; 0.1: more than 10 %). Ranges compare by midpoint.
+
+    Returns one row per conflicting pair: ``category``, ``unit``, then for each side
+    (``_a``, ``_b``) ``doc_id``, ``value``, ``hedge``, ``attribution``, ``sentence``;
+    and ``ratio`` (larger over smaller value). Sorted by category, unit, ratio
+    (largest first), then doc ids, so the output is deterministic.
+    """
+    cols = ["category", "unit", "doc_id_a", "value_a", "hedge_a", "attribution_a", "sentence_a",
+            "doc_id_b", "value_b", "hedge_b", "attribution_b", "sentence_b", "ratio"]
+    if figures is None or len(figures) == 0:
+        return pd.DataFrame(columns=cols)
+    missing = {"category", "unit", "doc_id", "value", "is_figure", "modality", "sentence"} - set(figures.columns)
+    if missing:
+        raise CorpusError(f"figure_conflicts needs the columns of extract_figures(); missing {sorted(missing)}")
+    f = figures[figures["is_figure"] & (figures["modality"] == "fact") & figures["value"].notna()]
+    f = f[f["category"].isin(TRIGGER_CATEGORIES + ("people", "money", "percent"))]
+    rows = []
+    for (cat, unit), grp in f.fillna({"unit": ""}).groupby(["category", "unit"], sort=True):
+        recs = grp.sort_values(["doc_id", "start"], key=lambda s: s.astype(str) if s.name == "doc_id" else s).to_dict("records")
+        for i, a in enumerate(recs):
+            for b in recs[i + 1:]:
+                if str(a["doc_id"]) == str(b["doc_id"]):
+                    continue
+                lo, hi = sorted((abs(a["value"]), abs(b["value"])))
+                if hi == lo or (lo and (hi - lo) / hi <= tolerance):
+                    continue
+                ratio = hi / lo if lo else float("inf")
+                rows.append((cat, unit or None, a["doc_id"], a["value"], a.get("hedge"), a.get("attribution"), a["sentence"],
+                             b["doc_id"], b["value"], b.get("hedge"), b.get("attribution"), b["sentence"], ratio))
+    out = pd.DataFrame(rows, columns=cols)
+    if len(out):
+        out = out.sort_values(["category", "unit", "ratio", "doc_id_a", "doc_id_b"], ascending=[True, True, False, True, True],
+                              key=lambda s: s.astype(str) if s.name in ("doc_id_a", "doc_id_b", "unit") else s, kind="mergesort")
+        out = out.reset_index(drop=True)
+    return out
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _attribution(sentence: str, lex) -> str | None:
+    """The source a sentence names: ``ifølge X`` first, then ``siger X``, then ``X siger``."""
+    m = lex.attribution_re.search(sentence)
+    if m:
+        rest = sentence[m.end():]
+        cap = _CAP_RUN_RE.match(rest)
+        if cap:
+            return _clean_source(cap.group())
+        low = _SOURCE_PHRASE_RE.match(rest)
+        if low:
+            return _clean_source(low.group(1))
+    for vm in lex.verbs_re.finditer(sentence):
+        rest = sentence[vm.end():]
+        cap = _AFTER_VERB_CAP_RE.match(rest)
+        if cap and cap.group(1).split()[0].lower() not in _PRONOUNS:
+            return _clean_source(cap.group(1))
+        low = _DEFINITE_SOURCE_RE.match(rest)
+        if low and low.group(1).split()[0] not in ("den", "det", "hen", "igen"):
+            return _clean_source(low.group(1))
+        before = sentence[:vm.start()].rstrip().rstrip(",").rstrip()
+        cap = _CAP_RUN_END_RE.search(before)
+        if cap:
+            src = _clean_source(cap.group(1))
+            if src.split()[0].lower() not in _PRONOUNS:
+                return src
+    return None
+
+
+# after "ifølge": up to five words, ending before a verb, a number or punctuation
+# (ifølge politiet er ..., ifølge de lokale myndigheder blev ..., ifølge nyhedsbureauet AFP)
+_SOURCE_PHRASE_RE = re.compile(
+    r"((?:[\w'’.-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:har|er|blev|var|bliver|vil|kan|skal|havde|hvis|om|at|\d)\b|\s*[,.;:!?»«]|\s*$)"
+)
+# after a verb: a definite noun, with a name after it (oplyser politiet; skriver avisen The Guardian)
+_DEFINITE_SOURCE_RE = re.compile(r"\s+([a-zæøå-]+(?:en|et|erne|ene)(?:\s+" + _CAP_RUN + r")?)(?!\w)")
+
+
+def _clean_source(s: str) -> str:
+    s = s.strip().rstrip(".")
+    s = _rx(r"(?:'s|’s)$").sub("", s)
+    return s

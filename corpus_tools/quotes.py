@@ -1,0 +1,285 @@
+"""Direct quotes in Danish news, with who said them and in what role.
+
+Danish wire copy quotes with »…« (also „…“, "…" and dash-introduced lines) and
+attributes with a speech verb after the quote: ``»…,« siger Ibrahim Jabawi, som er
+talsmand for Den Frie Syriske Hær.`` or with a pronoun, ``sagde han``, which points
+back to the last named person. Short quoted phrases without a speech verb
+(``for »væsentlige og vægtige« forhandlinger``) are kept but marked ``scare``: they
+are someone's words, but the text does not say whose.
+
+>>> q = quotes("»Vi går ikke,« siger Ali Said, som er talsmand for oprørerne.")
+>>> q[["quote", "speaker", "speaker_role", "kind"]].values.tolist()
+[['Vi går ikke,', 'Ali Said', 'talsmand for oprørerne', 'quote']]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+import warnings
+
+import pandas as pd
+
+from ._docs import iter_docs
+
+__all__ = ["quotes", "QUOTE_COLUMNS"]
+
+QUOTE_COLUMNS = ["doc_id", "start", "end", "quote", "speaker", "speaker_role", "kind", "paired"]
+
+# opening mark -> closing marks accepted
+_PAIRS = {"»": "«", "„": "“”", "“": "”", '"': '"', "«": "»"}
+_MARK_RE = re.compile(r'[»«„“”"]')
+_PARA_RE = re.compile(r"\n[ \t]*\n")
+_VERBS = (
+    r"siger|sagde|udtaler|udtalte|fortæller|fortalte|skriver|skrev|tilføjer|tilføjede|"
+    r"forklarer|forklarede|understreger|understregede|mener|mente|oplyser|oplyste|"
+    r"meddeler|meddelte|erklærer|erklærede|påpeger|påpegede|advarer|advarede|svarer|"
+    r"svarede|spørger|spurgte|lyder\s+det\s+fra|konstaterer|konstaterede|vurderer|vurderede|"
+    r"pointerer|pointerede|fastslår|fastslog|indrømmer|indrømmede|uddyber|uddybede|"
+    r"fortsætter|fortsatte|råber|råbte|hvisker|hviskede|sukker|sukkede|slår\s+fast|slog\s+fast"
+)
+# after the quote: ", siger [role words] Name" / "sagde han"
+_AFTER_RE = re.compile(r"^[\s,.!?–-]*(?:" + _VERBS + r")\s+(?P<rest>.*)", re.S)
+# before the quote: "Name siger:" / "siger Name:"
+_BEFORE_RE = re.compile(r"\b(?P<verb>" + _VERBS + r")\b[^.:»«„“\"]*:\s*\Z", re.S)
+_ROLE_AFTER_RE = re.compile(r"^\s*,\s*(?:som|der)\s+(?:er|var|blev)\s+(?P<role>[^,.;:»«\"]+)")
+_APPOSITION_RE = re.compile(r"^\s*,\s*(?P<role>[a-zæøå][^,.;:»«\"]*?)\s*(?:[,.;]|$)")
+_NAME_FIRST_RE = re.compile(r"^[\s,]*")
+_VERB_AT_RE = re.compile(r"\s+(?:" + _VERBS + r")\b")
+_PRONOUN_RE = re.compile(r"^(?:han|hun)\b")
+_DASH_LINE_RE = re.compile(r"^[ \t]*[-–—][ \t]+(?=\S)", re.M)
+_SCARE_MAX_WORDS = 4
+
+
+def quotes(data, *, warn: bool = True, gazetteer=None) -> pd.DataFrame:
+    """Direct quotes in ``data`` (a corpus DataFrame, a string, or strings), one row each.
+
+    Columns: ``doc_id``; ``start``, ``end`` (character offsets of the quote with its
+    marks); ``quote`` (the words inside the marks); ``speaker`` (a name, or None when
+    the text does not make it clear; ``han``/``hun`` resolve to the last person named
+    before the quote); ``speaker_role`` (``talsmand for Den Frie Syriske Hær`` from
+    ``, som er …`` or an apposition, else None); ``kind`` (``quote``; ``dash`` for a
+    dash-introduced line; ``scare`` for a short quoted phrase inside a sentence
+    without a speech verb); ``paired`` (False for an opening mark that is never
+    closed in its paragraph: the row runs to the paragraph's end). Unpaired marks
+    never raise; with ``warn=True`` one warning says how many were found.
+    Speakers are the name spans of :func:`corpus_tools.find_names` (``gazetteer``
+    is passed on to it, so a known person counts as a person).
+
+    >>> quotes('Hun sagde: "Det er slut." Og så gik hun.').quote.tolist()
+    ['Det er slut.']
+    """
+    from .names import find_names
+
+    rows = []
+    unpaired = 0
+    for doc_id, text in iter_docs(data):
+        if not any(c in text for c in '»«„“"-–—'):
+            continue
+        names = find_names(text, gazetteer=gazetteer)
+        spans = list(zip(names["start"], names["end"], names["surface"], names["actor_id"]))
+        prev = None  # (end, paragraph end, speaker, role) of the last attributed quote
+        for qs, qe, inner_s, inner_e, kind, paired, para_end in _find_quotes(text):
+            if not paired:
+                unpaired += 1
+            speaker, role = _attribute(text, qs, qe, para_end, spans, kind)
+            if kind == "quote" and paired and speaker is None and _is_scare(text, inner_s, inner_e):
+                kind = "scare"
+            elif speaker is None and prev is not None and _continues(text, prev, qs, inner_e, qe, para_end):
+                speaker, role = prev[2], prev[3]
+            if speaker is not None and kind != "scare":
+                prev = (qe, para_end, speaker, role)
+            rows.append((doc_id, qs, qe, text[inner_s:inner_e].strip(), speaker, role, kind, paired))
+    if unpaired and warn:
+        warnings.warn(f"{unpaired} quotation mark(s) without a closing mark; see the rows with paired=False",
+                      stacklevel=2)
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def _continues(text: str, prev, qs: int, inner_e: int, qe: int, pe: int) -> bool:
+    """Does a quote without attribution continue the previous speaker's words?
+
+    Only where wire copy makes it clear: the quote follows the attributed one in
+    the same paragraph (``»A,« siger X. »B.«``) or opens the very next paragraph,
+    and nothing but the quote is in its paragraph after it.
+    """
+    prev_end, prev_pe = prev[0], prev[1]
+    gap = text[prev_end:qs]
+    if prev_pe == pe:
+        same = True
+    else:
+        same = _PARA_RE.fullmatch(text[prev_pe:qs]) is not None
+    if not same:
+        return False
+    if prev_pe == pe and not re.fullmatch(r"[^»«„“\"]*?[.!?]\s*", gap):
+        return False
+    return not text[qe:pe].strip(" .") and text[inner_e - 1:inner_e] in ".!?…"
+
+
+def _paragraphs(text: str):
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def _find_quotes(text: str):
+    """(start, end, inner start, inner end, kind, paired, paragraph end) per quote.
+
+    Within a paragraph an opening mark waits for its closing mark; marks of other
+    kinds inside an open quote are nested quotes and ignored. A closing-looking
+    mark with no quote open (``... procent," pointerer hun``: the quote began in
+    an earlier paragraph) gives a row from the paragraph start to the mark, and an
+    opening mark never closed gives a row to the paragraph end; both have
+    ``paired=False``.
+    """
+    for ps, pe in _paragraphs(text):
+        open_mark = None
+        open_at = -1
+        found_mark = False
+        for m in _MARK_RE.finditer(text, ps, pe):
+            c, at = m.group(), m.start()
+            if open_mark is not None:
+                if c in _PAIRS[open_mark]:
+                    found_mark = True
+                    yield open_at, at + 1, open_at + 1, at, "quote", True, pe
+                    open_mark = None
+                continue
+            if c == "”" or (c in '"«“' and _looks_closing(text, at, ps, pe)):
+                found_mark = True
+                yield ps, at + 1, ps, at, "quote", False, pe
+                continue
+            open_mark, open_at = c, at  # », „, “, ", and « opening a reversed «…»
+        if open_mark is not None:
+            found_mark = True
+            yield open_at, pe, open_at + 1, pe, "quote", False, pe
+        if not found_mark:
+            d = _DASH_LINE_RE.match(text, ps, pe)
+            if d:
+                inner_e = _dash_quote_end(text, d.end(), pe)
+                yield ps + (d.start() - ps), inner_e, d.end(), inner_e, "dash", True, pe
+
+
+def _looks_closing(text: str, at: int, ps: int, pe: int) -> bool:
+    """A mark glued to the word before it and followed by space or punctuation closes a quote."""
+    before = text[at - 1] if at > ps else " "
+    after = text[at + 1] if at + 1 < pe else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:!?)")
+
+
+def _dash_quote_end(text: str, start: int, pe: int) -> int:
+    """End of a dash line's quote: before ``, siger han`` if the line has one."""
+    m = re.search(r",\s*(?:" + _VERBS + r")\b", text[start:pe])
+    return start + m.start() + 1 if m else pe
+
+
+def _name_at(spans, pos: int, limit: int):
+    """The first name span that starts in ``[pos, limit)``, as (start, end, surface)."""
+    for s, e, surface, aid in spans:
+        if pos <= s < limit:
+            return s, e, surface
+    return None
+
+
+def _last_person_before(spans, pos: int):
+    """The last name before ``pos`` that looks like a person (known person or two+ words)."""
+    best = None
+    for s, e, surface, aid in spans:
+        if e > pos:
+            break
+        if (isinstance(aid, str) and aid.startswith("person:")) or (
+                not isinstance(aid, str) and " " in surface and surface.split()[0][0].isupper()
+                and not surface.startswith(("Den ", "Det ", "De "))):
+            best = surface
+    return best
+
+
+def _attribute(text, qs, qe, pe, spans, kind):
+    """(speaker, role) from the words after (or before) the quote."""
+    after = text[qe:pe]
+    m = _AFTER_RE.match(after)
+    if m:
+        rest_at = qe + m.start("rest")
+        rest = m.group("rest")
+        if _PRONOUN_RE.match(rest):
+            return _last_person_before(spans, qs), None
+        sentence_end = _clause_end(text, rest_at, pe)
+        hit = _name_at(spans, rest_at, sentence_end)
+        if hit:
+            s, e, surface = hit
+            # "siger direktør i DI Jens Hansen": an organisation, then the person
+            nxt = _name_at(spans, e, sentence_end)
+            if nxt and not text[e:nxt[0]].strip():
+                s, e, surface = nxt
+            between = text[rest_at:s].strip()
+            if between and not re.fullmatch(r"[a-zæøå][\wæøå\s-]*", between):
+                return None, None
+            return surface, _role(text, e, pe) or (between or None)
+        return None, None
+    # "»…«, Ibrahim Jabawi siger." (name first, then the verb)
+    n = _NAME_FIRST_RE.match(after)
+    if n:
+        for s, e, surface, aid in spans:
+            if s == qe + n.end() and _VERB_AT_RE.match(text, e):
+                return surface, _role(text, e, pe)
+    # "Name siger:" / "siger Name:" before the quote, in the same paragraph
+    ps = text.rfind("\n", 0, qs) + 1
+    b = _BEFORE_RE.search(text, ps, qs)
+    if b:
+        v_s, v_e = b.span("verb")
+        if re.search(r"\b(?:[Hh]an|[Hh]un)\s*$", text[ps:v_s]) or _PRONOUN_RE.match(text[v_e:qs].strip()):
+            return _last_person_before(spans, v_s), None  # "Han siger:" / "siger hun:"
+        for s, e, surface, aid in spans:
+            # "Ebba Strange siger:": the name right before the verb
+            if e <= v_s and not text[e:v_s].strip():
+                return surface, None
+        colon = b.end()
+        for s, e, surface, aid in spans:
+            # "siger formand Ebba Strange:": the name after the verb, up to the colon
+            if v_e <= s and e <= colon and not text[e:colon].strip(" :\t\n"):
+                between = text[v_e:s].strip()
+                return surface, between if re.fullmatch(r"[a-zæøå][\wæøå\s-]*", between) else None
+    return None, None
+
+
+def _clause_end(text: str, pos: int, pe: int) -> int:
+    m = re.compile(r"[.!?;:]").search(text, pos, pe)
+    return m.start() if m else pe
+
+
+def _role(text: str, name_end: int, pe: int):
+    tail = text[name_end:pe]
+    m = _ROLE_AFTER_RE.match(tail) or _APPOSITION_RE.match(tail)
+    if not m:
+        return None
+    role = m.group("role").strip()
+    first = role.split()[0] if role else ""
+    if first in ("og", "men", "der", "som", "da", "hvor", "mens", "at", "han", "hun", "det", "de", "i", "på"):
+        return None
+    return role or None
+
+
+def _is_scare(text: str, s: int, e: int) -> bool:
+    """A short quoted phrase with no sentence punctuation inside, in mid-sentence."""
+    inner = text[s:e].strip()
+    if len(inner.split()) > _SCARE_MAX_WORDS or re.search(r"[.!?,:;]$", inner):
+        return False
+    return True
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`quotes`.
+
+    ``corpus_tools.quotes`` is both this submodule and the function it defines. Once
+    the submodule is imported (``from corpus_tools.quotes import QUOTE_COLUMNS``),
+    Python binds the package attribute to the module, so ``ct.quotes(...)`` must
+    still work when it gets the module.
+    """
+
+    def __call__(self, *args, **kwargs):
+        return quotes(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,753 @@
+"""Word statistics as tidy DataFrames: frequencies, n-grams, collocations, keyness, LIX, concordance.
+
+Every function takes a corpus DataFrame (from :func:`corpus_tools.load_corpus`), one
+string, or an iterable of strings (numbered 0, 1, 2, ...), and returns a pandas
+DataFrame with documented columns. Ties are sorted explicitly (count descending,
+then term), so the same input always gives the same table.
+
+Counting is one pass per document (:func:`doc_stats`) plus a cheap merge (sums of
+counters), so a corpus can stream through in batches with flat memory, or be spread
+over worker processes (``n_jobs=2``), with the same per-document function.
+
+Units: ``count`` is occurrences; ``rate_per_1000`` is occurrences per 1,000 word
+tokens of the group (stop words included in the denominator, punctuation not);
+``n_docs`` is the number of articles that contain the term.
+
+>>> word_frequencies(["Rusland og Syrien.", "Rusland støtter Syrien, siger FN."]).head(3)
+      term  count  rate_per_1000  n_docs
+0  rusland      2          250.0       2
+1   syrien      2          250.0       2
+2       fn      1          125.0       1
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Iterable, NamedTuple
+
+import pandas as pd
+
+from ._docs import iter_docs
+from .errors import CorpusError
+from .text import WORD_RE, _sentence_count, lemma, sentences, words
+from .text import stopwords as _stopword_list
+
+__all__ = [
+    "DocStats",
+    "doc_stats",
+    "word_frequencies",
+    "ngrams",
+    "collocations",
+    "keyness",
+    "readability",
+    "lix",
+    "lix_band",
+    "LIX_BANDS",
+    "concordance",
+    "corpus_pass",
+]
+
+# --------------------------------------------------------------------------- per document
+
+
+class DocStats(NamedTuple):
+    """Counts of one document: the unit that :func:`merge`-style sums combine."""
+
+    counts: dict  # term -> occurrences (terms after stop-word removal / lemmatisation)
+    n_words: int  # word tokens (numbers included, punctuation not), before stop-word removal
+    n_long: int  # word tokens with more than six letters (LIX's long words)
+    n_sentences: int  # sentences, as corpus_tools.text.sentences splits them
+
+
+# The counting works on whitespace-separated chunks. Tokens never span whitespace and
+# no tokenizer rule looks past it (see text.tokenize), so a chunk's word tokens can be
+# cached: caching per chunk gives exactly the tokens of WORD_RE.findall(text), and the
+# per-token work becomes dictionary look-ups and Counter updates that run in C.
+# chunk -> (word tokens << 32) | long words (more than six letters): one sum gives both
+_NWL: dict[str, int] = {}
+_SHIFT = 32
+_MASK = (1 << _SHIFT) - 1
+# (lemmas, stop words) -> chunk -> its term ("" when it has none or all are dropped),
+# or a tuple of terms for the rare chunk with several word tokens ("x/y", "Syrien.Rusland")
+_TERMS: dict[tuple, dict[str, object]] = {}
+_MULTI: dict[tuple, set] = {}  # (lemmas, stop words) -> the tuples used as terms
+_CACHE_MAX = 1_000_000  # chunks; all caches are emptied together when full: memory stays bounded
+_LONG = 6  # LIX: a long word has more than six letters
+
+
+def _n_letters(word: str) -> int:
+    return sum(c.isalpha() for c in word)
+
+
+def _stop_set(stopwords) -> frozenset:
+    if stopwords is True:
+        return _stopword_list()
+    if stopwords is False or stopwords is None:
+        return frozenset()
+    if isinstance(stopwords, str):
+        raise CorpusError("stopwords= takes True, False or a collection of words, not one string")
+    return frozenset(w.lower() for w in stopwords)
+
+
+def _config(lemmas: bool, stop: frozenset) -> tuple:
+    key = (bool(lemmas), stop)
+    if key not in _TERMS:
+        if len(_TERMS) > 16:
+            _TERMS.clear()
+            _MULTI.clear()
+        _TERMS[key] = {}
+        _MULTI[key] = set()
+    return key
+
+
+def _term(word: str, lemmas: bool, stop: frozenset) -> str | None:
+    low = word.lower()
+    if low in stop:
+        return None
+    if lemmas:
+        lem = lemma(word).lower()
+        return None if lem in stop else lem
+    return low
+
+
+def _fill(chunks, key: tuple) -> None:
+    """Add the chunks that the caches do not know yet."""
+    lemmas, stop = key
+    tm = _TERMS[key]
+    if len(_NWL) > _CACHE_MAX:
+        _NWL.clear()
+        for d in _TERMS.values():
+            d.clear()
+    missing = set(chunks).difference(tm)
+    for chunk in missing:
+        toks = WORD_RE.findall(chunk)
+        _NWL[chunk] = (len(toks) << _SHIFT) | sum(_n_letters(t) > _LONG for t in toks)
+        terms = [t for t in (_term(w, lemmas, stop) for w in toks) if t is not None]
+        if len(terms) == 1:
+            tm[chunk] = terms[0]
+        elif not terms:
+            tm[chunk] = ""
+        else:
+            tm[chunk] = tuple(terms)
+            _MULTI[key].add(tm[chunk])
+
+
+def _count(text: str, key: tuple) -> tuple[Counter, list, int, int]:
+    """(term counts, the term of every chunk, word tokens, long words) of one text."""
+    chunks = text.split()
+    tm = _TERMS[key]
+    try:
+        terms = list(map(tm.__getitem__, chunks))
+        packed = sum(map(_NWL.__getitem__, chunks))
+    except KeyError:
+        _fill(chunks, key)
+        terms = list(map(tm.__getitem__, chunks))
+        packed = sum(map(_NWL.__getitem__, chunks))
+    n_words, n_long = packed >> _SHIFT, packed & _MASK
+    counts = Counter(terms)
+    counts.pop("", None)
+    multi = _MULTI[key]
+    if multi and not multi.isdisjoint(counts):
+        _expand(counts, multi)
+    return counts, terms, n_words, n_long
+
+
+def _expand(counts: Counter, multi: set) -> None:
+    """Replace the tuple keys of chunks with several terms by their terms; drop ""."""
+    counts.pop("", None)
+    for tup in multi.intersection(counts):
+        n = counts.pop(tup)
+        for t in tup:
+            counts[t] += n
+
+
+def doc_stats(text: str, *, lemmas: bool = False, stopwords=True) -> DocStats:
+    """Count one document in one pass: term counts, word tokens, long words, sentences.
+
+    The per-document unit of every statistic here: results of several documents
+    combine by summing (``Counter`` for ``counts``, ``+`` for the numbers), which is
+    what lets a corpus stream in batches or run in worker processes.
+
+    ``stopwords``: True drops the Danish stop words (``corpus_tools.stopwords()``),
+    False keeps every word, a collection of words drops those. ``lemmas=True`` counts
+    lemmas (:func:`corpus_tools.text.lemma`) instead of lower-cased word forms; a
+    token is dropped when its form or its lemma is a stop word.
+
+    >>> d = doc_stats("Russerne var ikke parate. FN's udsending advarer.")
+    >>> sorted(d.counts.items()), d.n_words, d.n_long, d.n_sentences
+    ([('advarer', 1), ("fn's", 1), ('parate', 1), ('russerne', 1), ('udsending', 1)], 7, 3, 2)
+    """
+    key = _config(bool(lemmas), _stop_set(stopwords))
+    counts, _terms, n_words, n_long = _count(text, key)
+    return DocStats(counts, n_words, n_long, _sentence_count(text))
+
+
+# --------------------------------------------------------------------------- grouping and workers
+
+
+def _group_keys(data, by):
+    """Yield (group key, doc_id, text) for every document."""
+    if by is None:
+        for doc_id, text in iter_docs(data):
+            yield None, doc_id, text
+        return
+    if by == "doc":
+        for doc_id, text in iter_docs(data):
+            yield doc_id, doc_id, text
+        return
+    if not isinstance(data, pd.DataFrame):
+        raise CorpusError(f"by={by!r} needs a corpus DataFrame; strings can only be grouped by=None or by='doc'")
+    if by == "month":
+        if "date" not in data.columns:
+            raise CorpusError("by='month' needs a 'date' column (load the corpus with load_corpus)")
+        keys = [_month(d) for d in data["date"]]
+    elif by in data.columns:
+        keys = list(data[by])
+    else:
+        raise CorpusError(f"by={by!r} is not 'doc', 'month' or a column (columns: {', '.join(map(str, data.columns))})")
+    for key, (doc_id, text) in zip(keys, iter_docs(data)):
+        yield key, doc_id, text
+
+
+def _month(value):
+    if value is None or (not isinstance(value, pd.Period) and pd.isna(value)):
+        return pd.NaT
+    if isinstance(value, pd.Period):
+        return value.asfreq("M") if value.freqstr not in ("Y", "A", "Y-DEC", "A-DEC") else pd.NaT
+    try:
+        return pd.Period(value, freq="M")
+    except (ValueError, TypeError):
+        return pd.NaT
+
+
+def _batches(items: Iterable, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _freq_batch(args):
+    """Worker: counts of a batch of (key, doc_id, text), merged per group key."""
+    batch, lemmas, stop = args
+    config = _config(lemmas, stop)
+    out: dict = {}
+    for key, _doc_id, text in batch:
+        counts, terms, n_words, _n_long = _count(text, config)
+        g = out.get(key)
+        if g is None:
+            g = out[key] = [Counter(), Counter(), 0, 0]
+        g[0].update(terms)  # raw chunk terms, counted in C; "" and tuples are fixed below
+        g[1].update(counts.keys())
+        g[2] += n_words
+        g[3] += 1
+    for g in out.values():
+        _expand(g[0], _MULTI[config])
+    return out
+
+
+def _run(func, batches, n_jobs: int):
+    """Apply ``func`` to each batch, in this process or in ``n_jobs`` worker processes."""
+    if n_jobs is None or n_jobs == 1:
+        yield from map(func, batches)
+        return
+    import multiprocessing as mp
+    import os
+
+    if n_jobs < 1:
+        n_jobs = os.cpu_count() or 1
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    with mp.get_context(method).Pool(n_jobs) as pool:
+        yield from pool.imap(func, batches, chunksize=1)
+
+
+def _stable_group_order(keys) -> list:
+    def sort_key(k):
+        missing = k is None or (not isinstance(k, str) and pd.isna(k))
+        return (missing, str(type(k).__name__), k if not missing else 0)
+
+    try:
+        return sorted(keys, key=sort_key)
+    except TypeError:
+        return sorted(keys, key=lambda k: (str(type(k).__name__), str(k)))
+
+
+def _group_column(by) -> str:
+    return "doc_id" if by == "doc" else by
+
+
+# --------------------------------------------------------------------------- frequencies
+
+
+def word_frequencies(
+    corpus,
+    by=None,
+    *,
+    lemmas: bool = False,
+    stopwords=True,
+    min_count: int = 1,
+    n_jobs: int = 1,
+    batch_size: int = 256,
+) -> pd.DataFrame:
+    """How often each word occurs: one row per term (and group), most frequent first.
+
+    Columns: ``term`` (lower case; a lemma when ``lemmas=True``), ``count``
+    (occurrences), ``rate_per_1000`` (occurrences per 1,000 word tokens of the group,
+    stop words included in that denominator, so rates compare across stop lists),
+    ``n_docs`` (articles of the group that contain the term). With ``by`` a first
+    column names the group: ``doc_id`` (``by="doc"``), ``month`` (``by="month"``, a
+    pandas Period; articles without a date form a NaT group, sorted last) or the
+    column named. Rows are sorted by group, then count descending, then term.
+
+    ``stopwords=True`` REMOVES the Danish stop words; False keeps all; a collection
+    removes those words instead. ``min_count`` drops rarer terms (per group).
+    ``n_jobs=2`` counts batches of ``batch_size`` documents in two worker processes;
+    a generator of texts streams through with flat memory either way.
+
+    Invariant: with ``stopwords=False`` the counts sum to the number of word tokens,
+    ``len(corpus_tools.words(text))``.
+
+    >>> word_frequencies("Syrien, Syrien og Rusland.", stopwords=False)
+          term  count  rate_per_1000  n_docs
+    0   syrien      2          500.0       1
+    1       og      1          250.0       1
+    2  rusland      1          250.0       1
+    """
+    stop = _stop_set(stopwords)
+    lemmas = bool(lemmas)
+    groups: dict = {}
+    jobs = ((batch, lemmas, stop) for batch in _batches(_group_keys(corpus, by), batch_size))
+    for part in _run(_freq_batch, jobs, n_jobs):
+        for key, (c, df, nw, nd) in part.items():
+            g = groups.get(key)
+            if g is None:
+                groups[key] = [c, df, nw, nd]
+            else:
+                g[0].update(c)
+                g[1].update(df)
+                g[2] += nw
+                g[3] += nd
+    rows = []
+    for key in _stable_group_order(groups):
+        counts, dfs, n_words, _ = groups[key]
+        items = sorted(((t, n) for t, n in counts.items() if n >= min_count), key=lambda kv: (-kv[1], kv[0]))
+        scale = 1000.0 / n_words if n_words else float("nan")
+        rows.extend((key, t, n, n * scale, dfs[t]) for t, n in items)
+    cols = ["term", "count", "rate_per_1000", "n_docs"]
+    if by is None:
+        return pd.DataFrame([r[1:] for r in rows], columns=cols).astype({"count": "int64", "n_docs": "int64"})
+    out = pd.DataFrame(rows, columns=[_group_column(by), *cols]).astype({"count": "int64", "n_docs": "int64"})
+    return out
+
+
+# --------------------------------------------------------------------------- n-grams and collocations
+
+
+def _sentence_words(text: str, lemmas: bool) -> Iterable[list[str]]:
+    for s in sentences(text):
+        ws = words(s.text, lower=False)
+        yield [lemma(w).lower() for w in ws] if lemmas else [w.lower() for w in ws]
+
+
+def ngrams(corpus, n: int = 2, *, lemmas: bool = False, stopwords=True, min_count: int = 1) -> pd.DataFrame:
+    """Sequences of ``n`` consecutive words within a sentence, most frequent first.
+
+    Columns: ``term`` (the words joined by one space), ``count``, ``rate_per_1000``
+    (per 1,000 word tokens of the corpus), ``n_docs``. N-grams never cross a sentence
+    boundary. ``stopwords=True`` drops n-grams that begin or end with a Danish stop
+    word (``den frie`` goes, ``frie syriske`` stays; a stop word inside a longer
+    n-gram stays); False keeps all; a collection drops those words at the edges.
+
+    >>> ngrams("Den Frie Syriske Hær. Den Frie Syriske Hær er støttet af USA.", 2).head(2)
+               term  count  rate_per_1000  n_docs
+    0  frie syriske      2     166.666667       1
+    1   syriske hær      2     166.666667       1
+    """
+    if not isinstance(n, int) or n < 1:
+        raise CorpusError(f"n must be a whole number of words, at least 1 (got {n!r})")
+    stop = _stop_set(stopwords)
+    counts: Counter = Counter()
+    dfs: Counter = Counter()
+    n_words = 0
+    for _doc_id, text in iter_docs(corpus):
+        doc: Counter = Counter()
+        for ws in _sentence_words(text, lemmas):
+            n_words += len(ws)
+            for i in range(len(ws) - n + 1):
+                gram = ws[i : i + n]
+                if gram[0] in stop or gram[-1] in stop:
+                    continue
+                doc[" ".join(gram)] += 1
+        counts.update(doc)
+        dfs.update(doc.keys())
+    items = sorted(((t, c) for t, c in counts.items() if c >= min_count), key=lambda kv: (-kv[1], kv[0]))
+    scale = 1000.0 / n_words if n_words else float("nan")
+    return pd.DataFrame(
+        [(t, c, c * scale, dfs[t]) for t, c in items], columns=["term", "count", "rate_per_1000", "n_docs"]
+    ).astype({"count": "int64", "n_docs": "int64"})
+
+
+def _xlogx_ratio(o: float, e: float) -> float:
+    return o * math.log(o / e) if o > 0 else 0.0
+
+
+def _g2_2x2(o11: float, o12: float, o21: float, o22: float) -> float:
+    n = o11 + o12 + o21 + o22
+    r1, r2, c1, c2 = o11 + o12, o21 + o22, o11 + o21, o12 + o22
+    g = 0.0
+    for o, r, c in ((o11, r1, c1), (o12, r1, c2), (o21, r2, c1), (o22, r2, c2)):
+        if o > 0:
+            g += o * math.log(o * n / (r * c))
+    return 2.0 * g
+
+
+def collocations(corpus, *, lemmas: bool = False, stopwords=True, min_count: int = 3) -> pd.DataFrame:
+    """Pairs of adjacent words that occur together more often than chance.
+
+    Columns: ``term`` ("word1 word2"), ``word1``, ``word2``, ``count`` (the pair),
+    ``count_word1`` (bigrams starting with word1), ``count_word2`` (bigrams ending
+    with word2), ``g2`` (Dunning's log-likelihood G² of the 2x2 table; higher means
+    stronger evidence; 3.84 is p < 0.05, 10.83 is p < 0.001) and ``pmi`` (pointwise
+    mutual information in bits, log2 of observed over expected; favours rare pairs,
+    hence ``min_count``). Pairs never cross a sentence boundary. Marginals count all
+    words; pairs with a stop word are then dropped (``stopwords=True``). Sorted by G²
+    descending, then the pair.
+
+    >>> text = "Bashar al-Assad taler. Bashar al-Assad svarer. Bashar al-Assad går. Han taler."
+    >>> collocations(text, min_count=3)[["term", "count"]]
+                  term  count
+    0  bashar al-assad      3
+    """
+    stop = _stop_set(stopwords)
+    pairs: Counter = Counter()
+    for _doc_id, text in iter_docs(corpus):
+        for ws in _sentence_words(text, lemmas):
+            pairs.update(zip(ws, ws[1:]))
+    n = sum(pairs.values())
+    first: Counter = Counter()
+    second: Counter = Counter()
+    for (a, b), c in pairs.items():
+        first[a] += c
+        second[b] += c
+    rows = []
+    for (a, b), c in pairs.items():
+        if c < min_count or a in stop or b in stop:
+            continue
+        r1, c1 = first[a], second[b]
+        g2 = _g2_2x2(c, r1 - c, c1 - c, n - r1 - c1 + c)
+        pmi = math.log2(c * n / (r1 * c1))
+        rows.append((f"{a} {b}", a, b, c, r1, c1, g2, pmi))
+    rows.sort(key=lambda r: (-r[6], r[0]))
+    cols = ["term", "word1", "word2", "count", "count_word1", "count_word2", "g2", "pmi"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+# --------------------------------------------------------------------------- keyness
+
+#: nominal size (word tokens) of the "general Danish" reference built from wordfreq
+GENERAL_DANISH_SIZE = 1_000_000_000
+_GENERAL = {"general", "general danish", "wordfreq"}
+
+
+def _totals(corpus, lemmas: bool, stop: frozenset) -> tuple[Counter, int]:
+    config = _config(lemmas, stop)
+    total: Counter = Counter()
+    n_words = 0
+    for _doc_id, text in iter_docs(corpus):
+        _counts, terms, nw, _nl = _count(text, config)
+        total.update(terms)
+        n_words += nw
+    _expand(total, _MULTI[config])
+    return total, n_words
+
+
+def keyness(target, reference="general", *, lemmas: bool = False, stopwords=True, min_count: int = 3) -> pd.DataFrame:
+    """Words that are over- (or under-) used in ``target`` compared with ``reference``.
+
+    ``reference`` is another corpus or subcorpus (DataFrame, strings) or ``"general"``:
+    general Danish, as wordfreq's Danish frequencies (``wordfreq.get_frequency_dict('da')``,
+    shipped with wordfreq; no download), taken as a reference of
+    ``GENERAL_DANISH_SIZE`` (10⁹) word tokens.
+
+    Columns: ``term``, ``count_target``, ``count_reference`` (for general Danish the
+    expected count, a float), ``rate_target`` and ``rate_reference`` (per 1,000 word
+    tokens), ``g2`` (log-likelihood G², Rayson and Garside 2000; higher is more
+    certain; 3.84 is p < 0.05, 15.13 is p < 0.0001) and ``log_ratio`` (Hardie 2014:
+    log2 of the ratio of the relative frequencies, 0.5 added to a zero count;
+    +1 means twice as frequent in the target, negative means rarer). Only terms
+    with at least ``min_count`` occurrences in the target. Sorted by G²
+    descending, then term; keep ``log_ratio > 0`` for the target's keywords.
+
+    >>> k = keyness(["Syrien Syrien Syrien Syrien og Rusland"], ["og det var Rusland"] * 4, stopwords=False)
+    >>> k.loc[0, "term"], int(k.loc[0, "count_target"]), bool(k.loc[0, "log_ratio"] > 0)
+    ('syrien', 4, True)
+    """
+    stop = _stop_set(stopwords)
+    lemmas = bool(lemmas)
+    t_counts, n_t = _totals(target, lemmas, stop)
+    general = isinstance(reference, str) and reference.strip().lower() in _GENERAL
+    if general:
+        import wordfreq
+
+        table = wordfreq.get_frequency_dict("da")
+        n_r = GENERAL_DANISH_SIZE
+
+        def ref_count(term: str) -> float:
+            f = table.get(term)
+            if f is None and not term.isalpha():
+                f = wordfreq.word_frequency(term, "da")
+            return (f or 0.0) * n_r
+
+    else:
+        r_counts, n_r = _totals(reference, lemmas, stop)
+
+        def ref_count(term: str) -> float:
+            return r_counts.get(term, 0)
+
+    if not n_t or not n_r:
+        raise CorpusError("keyness needs words in both the target and the reference")
+    rows = []
+    for term, a in t_counts.items():
+        if a < min_count:
+            continue
+        b = ref_count(term)
+        e1 = n_t * (a + b) / (n_t + n_r)
+        e2 = n_r * (a + b) / (n_t + n_r)
+        g2 = 2.0 * (_xlogx_ratio(a, e1) + _xlogx_ratio(b, e2))
+        lr = math.log2(((a or 0.5) / n_t) / ((b or 0.5) / n_r))
+        rows.append((term, a, b, 1000.0 * a / n_t, 1000.0 * b / n_r, g2, lr))
+    rows.sort(key=lambda r: (-r[5], r[0]))
+    cols = ["term", "count_target", "count_reference", "rate_target", "rate_reference", "g2", "log_ratio"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+# --------------------------------------------------------------------------- readability
+
+#: Danish LIX bands: (upper bound, English label, Danish label). Source: C.-H. Björnsson,
+#: "Läsbarhet" (1968), with the Danish reading bands as commonly published (e.g. Den
+#: Store Danske / Danish Wikipedia "Lix"): under 25 children's books; 25-34 easy
+#: (fiction, popular magazines); 35-44 medium (daily newspapers); 45-54 hard
+#: (non-fiction, popular science); 55 and above very hard (academic and legal text).
+LIX_BANDS = (
+    (25.0, "very easy", "meget let"),
+    (35.0, "easy", "let"),
+    (45.0, "medium", "middel"),
+    (55.0, "hard", "svær"),
+    (math.inf, "very hard", "meget svær"),
+)
+
+
+def lix(text: str) -> float:
+    """LIX readability of a text: words per sentence + percentage of long words.
+
+    Long words have more than six letters (digits, hyphens and apostrophes do not
+    count). Higher is harder: below 25 is very easy, 55 and above very hard (see
+    :data:`LIX_BANDS`). NaN for a text without words.
+
+    >>> round(lix("Det er en kort tekst. Den er let at læse."), 1)
+    5.0
+    """
+    d = doc_stats(text, stopwords=False)
+    return _lix(d.n_words, d.n_long, d.n_sentences)
+
+
+def _lix(n_words: int, n_long: int, n_sentences: int) -> float:
+    if not n_words or not n_sentences:
+        return float("nan")
+    return n_words / n_sentences + 100.0 * n_long / n_words
+
+
+def lix_band(value: float, lang: str = "en") -> str | None:
+    """The Danish reading band of a LIX value: 'very easy', 'easy', 'medium', 'hard', 'very hard'.
+
+    Bands are half-open: 35 is 'medium', 34.9 'easy'. ``lang="da"`` gives the Danish
+    names ('meget let' ... 'meget svær'). None for NaN.
+
+    >>> lix_band(24.9), lix_band(35), lix_band(55), lix_band(40, lang="da")
+    ('very easy', 'medium', 'very hard', 'middel')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if lang not in ("en", "da"):
+        raise CorpusError(f"lix_band: lang must be 'en' or 'da', not {lang!r}")
+    for upper, en, da in LIX_BANDS:
+        if value < upper:
+            return en if lang == "en" else da
+    return None  # unreachable: the last band is open-ended
+
+
+def _readability_row(doc_id, text: str) -> tuple:
+    counts, _terms, nw, n_long = _count(text, _config(False, frozenset()))
+    n_sent = _sentence_count(text)
+    value = _lix(nw, n_long, n_sent)
+    return (
+        doc_id,
+        value,
+        lix_band(value),
+        nw,
+        n_sent,
+        nw / n_sent if n_sent else float("nan"),
+        n_long / nw if nw else float("nan"),
+        len(counts) / nw if nw else float("nan"),
+    )
+
+
+READABILITY_COLUMNS = [
+    "doc_id",
+    "lix",
+    "band",
+    "words",
+    "sentences",
+    "mean_sentence_length",
+    "long_word_share",
+    "type_token_ratio",
+]
+
+
+def readability(corpus) -> pd.DataFrame:
+    """LIX readability of each article, with its Danish band and the parts of the formula.
+
+    Columns: ``doc_id``; ``lix`` (words per sentence + 100 x long words / words;
+    higher is harder); ``band`` (see :data:`LIX_BANDS`: very easy < 25 <= easy < 35
+    <= medium < 45 <= hard < 55 <= very hard; Björnsson 1968); ``words`` (word
+    tokens, numbers included); ``sentences``; ``mean_sentence_length`` (words per
+    sentence); ``long_word_share`` (share of words with more than six letters,
+    0-1); ``type_token_ratio`` (distinct lower-cased words / words, 0-1; it falls
+    as texts grow longer, so compare articles of similar length). One row per
+    article, in corpus order.
+
+    >>> readability("Det er en kort tekst. Den er let at læse.")[["doc_id", "lix", "band", "words", "sentences"]]
+       doc_id  lix       band  words  sentences
+    0       0  5.0  very easy     10          2
+    """
+    rows = [_readability_row(doc_id, text) for doc_id, text in iter_docs(corpus)]
+    return pd.DataFrame(rows, columns=READABILITY_COLUMNS).astype({"words": "int64", "sentences": "int64"})
+
+
+# --------------------------------------------------------------------------- one full pass
+
+
+def _pass_batch(args):
+    batch, stop = args
+    config = _config(False, stop)
+    tm, multi, nwl = _TERMS[config], _MULTI[config], _NWL
+    total: Counter = Counter()
+    dfs: Counter = Counter()
+    rows = []
+    for doc_id, text in batch:  # _count() without the per-document Counter: every step runs in C
+        chunks = text.split()
+        try:
+            terms = list(map(tm.__getitem__, chunks))
+            packed = sum(map(nwl.__getitem__, chunks))
+        except KeyError:
+            _fill(chunks, config)
+            tm, nwl = _TERMS[config], _NWL
+            terms = list(map(tm.__getitem__, chunks))
+            packed = sum(map(nwl.__getitem__, chunks))
+        total.update(terms)
+        present = set(terms)
+        if multi and not multi.isdisjoint(present):
+            present = _expand_set(present, multi)
+        present.discard("")
+        dfs.update(present)
+        rows.append((doc_id, packed >> _SHIFT, packed & _MASK, _sentence_count(text)))
+    _expand(total, multi)
+    return total, dfs, rows
+
+
+def _expand_set(present: set, multi: set) -> set:
+    out = present - multi
+    for tup in multi.intersection(present):
+        out.update(tup)
+    return out
+
+
+def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 256) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Word frequencies and LIX per article in ONE pass over the texts (for large corpora).
+
+    Returns ``(frequencies, lix_table)``: ``frequencies`` has the columns of
+    :func:`word_frequencies` (term, count, rate_per_1000, n_docs); ``lix_table`` has
+    doc_id, lix, band, words, sentences. ``corpus`` may be a generator of texts: it is
+    read once, in batches of ``batch_size`` documents, optionally in ``n_jobs`` worker
+    processes; memory grows with the vocabulary and the number of articles, not with
+    the text. This is the pass that ``benchmarks/bench.py`` times.
+    """
+    stop = _stop_set(stopwords)
+    counts: Counter = Counter()
+    dfs: Counter = Counter()
+    ids, n_words, n_long, n_sent = [], [], [], []
+    jobs = ((batch, stop) for batch in _batches(iter_docs(corpus), batch_size))
+    for c, df, rows in _run(_pass_batch, jobs, n_jobs):
+        counts.update(c)
+        dfs.update(df)
+        for doc_id, nw, nl, ns in rows:
+            ids.append(doc_id)
+            n_words.append(nw)
+            n_long.append(nl)
+            n_sent.append(ns)
+    total = sum(n_words)
+    scale = 1000.0 / total if total else float("nan")
+    items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    freq = pd.DataFrame(
+        [(t, n, n * scale, dfs[t]) for t, n in items], columns=["term", "count", "rate_per_1000", "n_docs"]
+    ).astype({"count": "int64", "n_docs": "int64"})
+    values = [_lix(w, k, s) for w, k, s in zip(n_words, n_long, n_sent)]
+    table = pd.DataFrame(
+        {
+            "doc_id": ids,
+            "lix": values,
+            "band": [lix_band(v) for v in values],
+            "words": pd.array(n_words, dtype="int64"),
+            "sentences": pd.array(n_sent, dtype="int64"),
+        }
+    )
+    return freq, table
+
+
+# --------------------------------------------------------------------------- concordance
+
+
+def concordance(corpus, pattern, *, window: int = 40, ignore_case: bool = True, whole_words: bool = True) -> pd.DataFrame:
+    """Keyword in context: every match of ``pattern`` with the text around it.
+
+    ``pattern`` is a regular expression (a plain word works as is; ``Rusland\\w*``
+    also finds ``Ruslands``); with ``whole_words=True`` a match must not start or
+    end inside a word. ``window`` is the number of characters shown on each side.
+
+    Columns: ``doc_id``, ``start`` and ``end`` (character offsets of the match in
+    that article's text, ``text[start:end] == match``), ``left``, ``match``,
+    ``right`` (line breaks shown as spaces). In corpus order, then by offset.
+
+    >>> concordance("Rusland har støttet Syrien, siden Rusland gik ind.", "Rusland", window=10)
+       doc_id  start  end        left    match       right
+    0       0      0    7              Rusland   har støtt
+    1       0     34   41  en, siden   Rusland    gik ind.
+    """
+    if window < 0:
+        raise CorpusError(f"window must be 0 or more characters (got {window})")
+    if isinstance(pattern, re.Pattern):
+        rx = pattern
+    else:
+        if not isinstance(pattern, str) or not pattern:
+            raise CorpusError("pattern must be a non-empty string or a compiled regular expression")
+        src = rf"(?<!\w)(?:{pattern})(?!\w)" if whole_words else pattern
+        try:
+            rx = re.compile(src, re.IGNORECASE if ignore_case else 0)
+        except re.error as exc:
+            raise CorpusError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from exc
+    rows = []
+    for doc_id, text in iter_docs(corpus):
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if s == e:
+                continue
+            left = text[max(0, s - window) : s].replace("\n", " ")
+            right = text[e : e + window].replace("\n", " ")
+            rows.append((doc_id, s, e, left, m.group(), right))
+    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "left", "match", "right"])

@@ -1,0 +1,308 @@
+"""Actor gazetteer, generated Danish forms, mention matching, counts and co-occurrence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import corpus_tools as ct
+from corpus_tools.actors import ACTOR_TYPES, adjective_forms, demonym_forms, genitive
+from corpus_tools.errors import CorpusError
+
+SEED = (Path(__file__).resolve().parents[1] / "seeds" / "000_26ea6c9c62baba8a.txt").read_text(encoding="utf-8")
+
+GENITIVE_CASES = [
+    # a plain name takes -s
+    ("Rusland", "Ruslands"),
+    ("Tyrkiet", "Tyrkiets"),
+    ("Assad", "Assads"),
+    # an acronym takes an apostrophe s
+    ("FN", "FN's"),
+    ("USA", "USA's"),
+    # a name ending in s, x or z takes only the apostrophe
+    ("Laos", "Laos'"),
+    ("Schweiz", "Schweiz'"),
+    # a multi-word name inflects its last word
+    ("Den Frie Syriske Hær", "Den Frie Syriske Hærs"),
+]
+
+DEMONYM_CASES = [
+    # -er: russer, russeren, russere, russerne (+ genitives)
+    ("russer", {"russer", "russeren", "russere", "russerne", "russernes", "russerens"}),
+    # -e: brite, briten, briter, briterne
+    ("brite", {"brite", "briten", "briter", "briterne", "briternes"}),
+    # -mand: franskmand, franskmanden, franskmænd, franskmændene
+    ("franskmand", {"franskmand", "franskmanden", "franskmænd", "franskmændene"}),
+    # other consonants: kroat, kroaten, kroater, kroaterne
+    ("kroat", {"kroat", "kroaten", "kroater", "kroaterne"}),
+    # irregular forms given explicitly
+    ("polak/polakken/polakker", {"polak", "polakken", "polakker", "polakkerne"}),
+    ("islænding/islændingen/islændinge", {"islændinge", "islændingene"}),
+]
+
+ADJECTIVE_CASES = [
+    # base and -e form
+    ("russisk", ["russisk", "russiske"]),
+    ("syrisk", ["syrisk", "syriske"]),
+    ("dansk", ["dansk", "danske"]),
+]
+
+
+@pytest.mark.parametrize("name, expected", GENITIVE_CASES)
+def test_genitive(name, expected):
+    assert expected in genitive(name)
+
+
+@pytest.mark.parametrize("spec, expected", DEMONYM_CASES)
+def test_demonym_forms(spec, expected):
+    assert expected <= set(demonym_forms(spec))
+
+
+@pytest.mark.parametrize("base, expected", ADJECTIVE_CASES)
+def test_adjective_forms(base, expected):
+    assert adjective_forms(base) == expected
+
+
+def test_every_generated_form_is_matchable_on_token_boundaries():
+    # each form, put in a sentence, starts and ends on a token boundary of ct.tokenize
+    forms = ct.actor_forms()
+    assert len(forms) > 3000
+    bad = []
+    for surface in forms["surface"]:
+        text = f"I går nævnte {surface} i en tale."
+        start = len("I går nævnte ")
+        toks = ct.tokenize(text)
+        if start not in {t.start for t in toks} or start + len(surface) not in {t.end for t in toks}:
+            bad.append(surface)
+    assert bad == []
+
+
+def test_every_generated_form_is_found_by_actor_mentions():
+    # the matcher finds each unambiguous form in isolation, as its own actor
+    forms = ct.actor_forms()
+    forms = forms[~forms.ambiguous]
+    text = "\n\n".join(f"Her står {s} alene." for s in forms["surface"])
+    m = ct.actor_mentions(text, sentence_ids=False)
+    assert list(m["surface"]) == list(forms["surface"])
+    assert list(m["actor_id"]) == list(forms["actor_id"])
+
+
+def test_no_surface_is_shared_by_two_builtin_actors():
+    g = ct.load_gazetteer()
+    owner: dict[str, set] = {}
+    for row in g.itertuples():
+        surfaces = {row.name, *row.aliases, *row.metonyms}
+        surfaces |= {x for n in list(surfaces) for x in genitive(n)}
+        surfaces |= {w for d in row.demonyms for w in demonym_forms(d)}
+        surfaces |= {w for a in row.adjectives for w in adjective_forms(a)}
+        for s in surfaces:
+            owner.setdefault(s, set()).add(row.actor_id)
+    assert {s: ids for s, ids in owner.items() if len(ids) > 1} == {}
+
+
+def test_gazetteer_covers_states_and_forms():
+    g = ct.load_gazetteer().set_index("actor_id")
+    # every state from CLDR, regions and technical codes skipped
+    assert {"country:SY", "country:RU", "country:US", "country:FR", "country:TV"} <= set(g.index)
+    assert not {"country:EU", "country:UN", "country:ZZ", "country:AQ", "country:150"} & set(g.index)
+    countries = g[g.actor_type == "country"]
+    assert len(countries) >= 190
+    # adjectives and demonyms for at least 80 countries
+    assert (countries.adjectives.map(len) > 0).sum() >= 80
+    assert (countries.demonyms.map(len) > 0).sum() >= 80
+    # hand-reviewed aliases
+    assert "Holland" in g.loc["country:NL", "aliases"]
+    assert "Hviderusland" in g.loc["country:BY", "aliases"]
+    assert g.loc["country:US", "name_en"] == "United States"
+    assert set(g.actor_type) <= set(ACTOR_TYPES)
+
+
+MATCH_CASES = [
+    # name, genitive, metonym, demonym, adjective
+    ("Rusland og Ruslands fly over Moskva.", [("Rusland", "country:RU", "name"), ("Ruslands", "country:RU", "genitive"), ("Moskva", "country:RU", "metonym")]),
+    ("russerne, russernes krav og russiske officerer", [("russerne", "country:RU", "demonym"), ("russernes", "country:RU", "demonym"), ("russiske", "country:RU", "adjective")]),
+    # a capitalised demonym at a sentence start still counts
+    ("»Russerne var ikke parate.", [("Russerne", "country:RU", "demonym")]),
+    # longest match first
+    ("FN's Sikkerhedsråd mødtes.", [("FN's Sikkerhedsråd", "igo:UNSC", "name")]),
+    ("Den Frie Syriske Hær kæmper.", [("Den Frie Syriske Hær", "armed_group:FSA", "name")]),
+    # genitive of an acronym, with either apostrophe
+    ("FN's og USA’s udsendinge", [("FN's", "igo:UN", "genitive"), ("USA’s", "country:US", "genitive")]),
+    # a name before a hyphen and a lower-case word is a compound
+    ("FN-diplomaten og EU-landene", [("FN", "igo:UN", "compound"), ("EU", "igo:EU", "compound")]),
+    # a hyphenated name is one name, not its parts
+    ("Saudi-Arabien og Guinea-Bissau", [("Saudi-Arabien", "country:SA", "name"), ("Guinea-Bissau", "country:GW", "name")]),
+    # a cut-off apostrophe at the end still names the USA
+    ("mens USA'\n\nNy linje", [("USA", "country:US", "name")]),
+    # names are case-sensitive: no state hides in lower-case words
+    ("tyrkiet, iran og usa", []),
+    # no match inside a longer word
+    ("Irankrigen og Syrienskonflikten", []),
+    # adjectives in a hyphenated pair
+    ("den russisk-tyrkiske aftale", [("russisk", "country:RU", "adjective"), ("tyrkiske", "country:TR", "adjective")]),
+    # person names with particles, and their aliases
+    ("Bashar al-Assad og Assads styre; Staffan de Mistura", [("Bashar al-Assad", "person:bashar_al-assad", "name"), ("Assads", "person:bashar_al-assad", "genitive"), ("Staffan de Mistura", "person:staffan_de_mistura", "name")]),
+    # ambiguous demonym (= acids) without Syria in the document: not counted
+    ("Syrerne i opløsningen reagerer.", []),
+    # ... and with Syria named elsewhere in the document: counted
+    ("Syrerne flygter fra Syrien.", [("Syrerne", "country:SY", "demonym"), ("Syrien", "country:SY", "name")]),
+    # aliases reviewed by hand
+    ("Holland og Hviderusland", [("Holland", "country:NL", "alias"), ("Hviderusland", "country:BY", "alias")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MATCH_CASES)
+def test_actor_mentions_cases(text, expected):
+    m = ct.actor_mentions(text)
+    assert list(zip(m.surface, m.actor_id, m.form)) == expected
+    # offsets point at the surface
+    assert all(text[s:e] == x for s, e, x in zip(m.start, m.end, m.surface))
+
+
+def test_seed_actors():
+    m = ct.actor_mentions(SEED)
+    got = set(zip(m.surface, m.actor_id, m.form))
+    expected = {
+        ("Syrien", "country:SY", "name"),
+        ("syriske", "country:SY", "adjective"),
+        ("Rusland", "country:RU", "name"),
+        ("russiske", "country:RU", "adjective"),
+        ("russernes", "country:RU", "demonym"),
+        ("Russerne", "country:RU", "demonym"),
+        ("Moskva", "country:RU", "metonym"),
+        ("USA", "country:US", "name"),
+        ("Saudi-Arabien", "country:SA", "name"),
+        ("Golf-stater", "other:gulf_states", "alias"),
+        ("FN", "igo:UN", "name"),
+        ("FN's", "igo:UN", "genitive"),
+        ("FN", "igo:UN", "compound"),
+        ("FN's Sikkerhedsråd", "igo:UNSC", "name"),
+        ("Iran", "country:IR", "name"),
+        ("Tyrkiet", "country:TR", "name"),
+        ("Den Frie Syriske Hær", "armed_group:FSA", "name"),
+        ("Det Syriske Observatorium for Menneskerettigheder", "ngo:SOHR", "name"),
+        ("Bashar al-Assad", "person:bashar_al-assad", "name"),
+        ("Staffan de Mistura", "person:staffan_de_mistura", "name"),
+        ("Ibrahim Jabawi", "person:ibrahim_jabawi", "name"),
+    }
+    assert expected <= got
+    # the two USA mentions: "støttet af USA" and the cut-off "mens USA'"
+    assert (m.actor_id == "country:US").sum() == 2
+    # sentence ids agree with ct.sentences
+    sents = ct.sentences(SEED)
+    for row in m.itertuples():
+        s = sents[row.sentence_id]
+        assert s.start <= row.start and row.end <= s.end
+
+
+def test_mentions_are_deterministic_and_whitespace_insensitive():
+    # a line break or a no-break space inside a multi-word name changes nothing
+    a = ct.actor_mentions(SEED)
+    b = ct.actor_mentions(SEED.replace("Frie Syriske", "Frie\nSyriske").replace(" ", "\xa0"))
+    assert a.equals(ct.actor_mentions(SEED))
+    assert list(a.actor_id) == list(b.actor_id) and list(a.form) == list(b.form)
+
+
+def test_corpus_dataframe_input_keeps_doc_ids():
+    corpus = pd.DataFrame({"doc_id": ["a.txt", "b.txt"], "text": ["Rusland.", "Iran og Irak."]})
+    m = ct.actor_mentions(corpus)
+    assert list(zip(m.doc_id, m.actor_id)) == [("a.txt", "country:RU"), ("b.txt", "country:IR"), ("b.txt", "country:IQ")]
+    assert list(m.columns) == ["doc_id", "start", "end", "surface", "actor_id", "actor", "actor_type", "form", "sentence_id"]
+    empty = ct.actor_mentions("Intet her.")
+    assert len(empty) == 0 and list(empty.columns) == list(m.columns)
+
+
+def test_user_gazetteer_adds_overrides_and_skips(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "# Source: test\n"
+        "actor_id,actor_type,name,name_en,aliases,metonyms,adjectives,demonyms,ambiguous\n"
+        "person:jens_hansen,person,Jens Hansen,Jens Hansen,Hansen,,,,\n"
+        "country:RU,country,Den Russiske Føderation,,Rusland,,,,\n"
+        "country:IR,skip,,,,,,,\n",
+        encoding="utf-8",
+    )
+    m = ct.actor_mentions("Hansens besøg i Rusland og Iran; russiske fly.", gazetteer=path)
+    # a new person (genitive by rule), a renamed country (old name now an alias, its
+    # adjective kept from the built-in row), a removed country
+    assert list(zip(m.surface, m.actor_id, m.actor, m.form)) == [
+        ("Hansens", "person:jens_hansen", "Jens Hansen", "genitive"),
+        ("Rusland", "country:RU", "Den Russiske Føderation", "alias"),
+        ("russiske", "country:RU", "Den Russiske Føderation", "adjective"),
+    ]
+    # the same via a DataFrame from load_gazetteer
+    g = ct.load_gazetteer(path)
+    assert ct.actor_mentions("Jens Hansen", gazetteer=g).actor_id.tolist() == ["person:jens_hansen"]
+
+
+def test_bad_gazetteer_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("actor_id,actor_type,name\nx:1,alien,Zork\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"bad\.csv, line 2: unknown actor_type 'alien'"):
+        ct.load_gazetteer(path)
+
+
+COUNTS_TEXTS = [
+    "Rusland og Iran mødtes. Russiske fly bombede. Iran svarede.",
+    "Rusland alene.",
+]
+
+
+def test_mention_counts_by_actor_and_adjectives():
+    m = ct.actor_mentions(COUNTS_TEXTS)
+    c = ct.mention_counts(m)
+    # Rusland: name twice + adjective once; Iran twice
+    assert list(zip(c.actor_id, c.mentions, c.documents)) == [("country:RU", 3, 2), ("country:IR", 2, 1)]
+    assert c.mentions.sum() == len(m)
+    c2 = ct.mention_counts(m, include_adjectives=False)
+    assert list(zip(c2.actor_id, c2.mentions)) == [("country:IR", 2), ("country:RU", 2)]
+
+
+def test_mention_counts_other_splits():
+    m = ct.actor_mentions(COUNTS_TEXTS)
+    t = ct.mention_counts(m, by="actor_type")
+    assert list(zip(t.actor_type, t.mentions, t.actors)) == [("country", 5, 2)]
+    d = ct.mention_counts(m, by="doc")
+    assert list(zip(d.doc_id, d.actor_id, d.mentions)) == [(0, "country:IR", 2), (0, "country:RU", 2), (1, "country:RU", 1)]
+    f = ct.mention_counts(m, by="form")
+    assert f.mentions.sum() == len(m)
+    corpus = pd.DataFrame({"doc_id": [0, 1], "date": [pd.Period("2018-06", "M"), pd.Period("2018-07-02", "D")]})
+    mo = ct.mention_counts(m, by="month", corpus=corpus)
+    assert list(zip(mo.month.astype(str), mo.actor_id, mo.mentions)) == [
+        ("2018-06", "country:IR", 2), ("2018-06", "country:RU", 2), ("2018-07", "country:RU", 1)]
+    with pytest.raises(CorpusError, match="corpus="):
+        ct.mention_counts(m, by="month")
+
+
+def test_cooccurrence_sentence_and_doc():
+    texts = ["Rusland og Iran mødtes. Tyrkiet og Iran også. Rusland, Iran.", "Rusland og Tyrkiet."]
+    m = ct.actor_mentions(texts)
+    s = ct.cooccurrence(m, within="sentence")
+    # RU-IR in two sentences; IR-TR in one; RU-TR in one (doc 1)
+    assert list(zip(s.source, s.target, s.weight)) == [
+        ("country:IR", "country:RU", 2), ("country:IR", "country:TR", 1), ("country:RU", "country:TR", 1)]
+    d = ct.cooccurrence(m, within="doc")
+    assert list(zip(d.source, d.target, d.weight)) == [
+        ("country:RU", "country:TR", 2), ("country:IR", "country:RU", 1), ("country:IR", "country:TR", 1)]
+    # every pair that meets in a sentence also meets in its document
+    assert set(zip(s.source, s.target)) <= set(zip(d.source, d.target))
+    assert ct.cooccurrence(m, min_weight=2).weight.tolist() == [2]
+
+
+def test_sentence_ids_agree_with_ct_sentences():
+    # the fast sentence starts used for sentence_id equal ct.sentences' on real and tricky text
+    from corpus_tools.actors import _sentence_starts
+
+    ddt = Path(__file__).resolve().parent / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
+    sents = [l[9:].strip() for l in ddt.read_text(encoding="utf-8").splitlines() if l.startswith("# text = ")]
+    texts = [
+        SEED,
+        " ".join(sents),
+        "\n\n".join(" ".join(sents[i:i + 7]) for i in range(0, len(sents), 7)),
+        "Han kom bl.a. fra Syrien. Prisen steg 5 pct. Det sagde H. C. Hansen kl. 10. Så gik han!» Ny ...Og",
+        "  \n\n  Rusland.\n\n\n»Iran?« Tyrkiet…  Syrien. 2018 var året. www. Da.",
+    ]
+    for text in texts:
+        assert _sentence_starts(text) == [s.start for s in ct.sentences(text)]

@@ -1,0 +1,440 @@
+"""Key figures: Danish numbers, categories, hedges, non-figures, the seed, invariants."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from corpus_tools import CorpusError
+from corpus_tools.figures import (
+    CATEGORIES,
+    COLUMNS,
+    HEDGES,
+    MODALITIES,
+    extract_figures,
+    figure_conflicts,
+    load_figure_lexicon,
+    parse_number,
+)
+from corpus_tools.numbers import number_words, parse_quantity
+from corpus_tools.text import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_26ea6c9c62baba8a.txt"
+
+# --------------------------------------------------------------------------- numbers
+
+NUMBER_CASES = [
+    # thousands separator is a dot in Danish
+    ("160.000", 160_000),
+    # decimal comma
+    ("1,5", 1.5),
+    # both at once
+    ("1.234,5", 1234.5),
+    # several groups
+    ("2.500.000", 2_500_000),
+    # a decimal comma with an abbreviated multiplier
+    ("6,5 mio.", 6_500_000),
+    ("2,5 mia.", 2_500_000_000),
+    ("1 mill.", 1_000_000),
+    # multiplier written out
+    ("60 millioner", 60_000_000),
+    ("35 milliarder", 35_000_000_000),
+    # number words: a compound with the unit first
+    ("enogtyve", 21),
+    ("femogfyrre", 45),
+    ("nioghalvfems", 99),
+    # words with multipliers
+    ("to hundrede", 200),
+    ("syvhundrede", 700),
+    ("tre tusind", 3000),
+    ("et hundrede og tyve", 120),
+    ("tre hundrede og tyve tusind", 320_000),
+    ("to millioner", 2_000_000),
+    # text2num's Danish edges, read right here
+    ("halvanden million", 1_500_000),
+    ("to komma fem milliarder", 2_500_000_000),
+    ("en halv million", 500_000),
+    # "et par" is about two
+    ("et par", 2),
+    ("et par hundrede", 200),
+    # fractions
+    ("1/2", 0.5),
+    ("9 1/2", 9.5),
+    # vague quantities have no value
+    ("tusindvis", None),
+    ("flere hundrede", None),
+    # a bare "halv" is an adjective
+    ("halv", None),
+    # not a number at all
+    ("bastion", None),
+]
+
+
+@pytest.mark.parametrize("surface,expected", NUMBER_CASES)
+def test_parse_number(surface, expected):
+    got = parse_number(surface)
+    if expected is None:
+        assert got is None
+    else:
+        assert got == pytest.approx(expected)
+
+
+RANGE_CASES = [
+    # a hyphen range; value is the midpoint
+    ("10-15", (12.5, 10, 15)),
+    # the upper end lends its scale to the lower end
+    ("10-15.000", (12_500, 10_000, 15_000)),
+    ("2-3 mio.", (2_500_000, 2_000_000, 3_000_000)),
+    # mellem ... og ...
+    ("mellem 200 og 300", (250, 200, 300)),
+    # words
+    ("fem-seks", (5.5, 5, 6)),
+    # fractions in a range
+    ("1/2-3/4", (0.625, 0.5, 0.75)),
+    # a unit repeated inside the range
+    ("fra 3.198 kr. til 38.376", (20_787, 3198, 38_376)),
+]
+
+
+@pytest.mark.parametrize("surface,expected", RANGE_CASES)
+def test_parse_quantity_ranges(surface, expected):
+    assert parse_quantity(surface) == pytest.approx(expected)
+
+
+def test_number_words_round_trip_through_text2num():
+    # every integer word in our table, against text2num's Danish (where it is right)
+    text2num = pytest.importorskip("text_to_num").text2num
+    for word, value in sorted(number_words().items()):
+        if not float(value).is_integer():
+            continue
+        assert text2num(word, "da") == value, word
+        if word in ("millioner", "milliarder"):
+            # a bare plural multiplier is vague here ("tabte millioner"), not 10**6
+            assert parse_number(word) is None
+        else:
+            assert parse_number(word) == value, word
+
+
+def test_text2num_danish_edges_documented():
+    # why we do not hand word sequences to text2num: it refuses these two
+    text2num = pytest.importorskip("text_to_num").text2num
+    for phrase in ("halvanden million", "to komma fem milliarder"):
+        with pytest.raises(ValueError):
+            text2num(phrase, "da")
+
+
+@pytest.mark.parametrize("surface", ["160.000", "1,5", "1.234,5", "2015", "0,15", "219.996"])
+def test_digits_agree_with_babel(surface):
+    babel = pytest.importorskip("babel.numbers")
+    assert float(babel.parse_decimal(surface, locale="da")) == pytest.approx(parse_number(surface))
+
+
+@pytest.mark.parametrize("word", sorted(number_words()))
+def test_every_number_word_is_one_token(word):
+    # a number word the tokenizer splits could never be found
+    assert [t.text for t in tokenize(word)] == [word]
+
+
+# --------------------------------------------------------------------------- extraction table
+
+# (sentence, surface, value, category, hedge, is_figure)
+FIGURE_CASES = [
+    # the seed's displacement figure
+    ("ifølge FN har fordrevet 160.000 mennesker fra deres hjem", "160.000", 160_000, "displaced", "exact", True),
+    # trigger after the number, hedge before it
+    ("har kostet omkring 500.000 mennesker livet.", "500.000", 500_000, "killed", "approximate", True),
+    # a decimal comma with a multiplier, money
+    ("Projektet koster 2,5 mio. kr.", "2,5 mio.", 2_500_000, "money", "exact", True),
+    # percent in three spellings
+    ("Ledigheden er 4,2 pct.", "4,2", 4.2, "percent", "exact", True),
+    ("Han fik 54 procent af stemmerne.", "54", 54, "percent", "exact", True),
+    ("Renten steg 2 %.", "2", 2, "percent", "exact", True),
+    # at_least
+    ("Mindst 23 mennesker blev dræbt.", "23", 23, "killed", "at_least", True),
+    # more_than
+    ("Over 1.000 personer blev såret.", "1.000", 1000, "wounded", "more_than", True),
+    # less_than
+    ("Knap 300 mennesker er savnet.", "300", 300, "missing", "less_than", True),
+    # up_to
+    ("Op til 40 demonstranter blev anholdt.", "40", 40, "arrested", "up_to", True),
+    # at_most
+    ("Højst 12 kroner.", "12", 12, "money", "at_most", True),
+    # a range
+    ("Mellem 200 og 300 soldater er sendt af sted.", "200 og 300", 250, "people", "range", True),
+    # a number word counting people
+    ("De to mænd blev set.", "to", 2, "people", "exact", True),
+    # a number word counting things
+    ("Regeringen indgik tre aftaler.", "tre", 3, "count", "exact", True),
+    # age
+    ("En 34-årig mand blev anholdt.", "34", 34, "age", "exact", True),
+    # duration
+    ("Han sad fængslet i 20 år.", "20", 20, "duration", "exact", True),
+    # refugees: the trigger is in the clause
+    ("Over 5 millioner syrere er flygtninge.", "5 millioner", 5_000_000, "refugees", "more_than", True),
+    # et par = about two
+    ("Vi ventede et par timer.", "et par", 2, "duration", "approximate", True),
+    # halvanden million
+    ("Der kom halvanden million turister.", "halvanden million", 1_500_000, "people", "exact", True),
+    # a vague quantity is reported without a value
+    ("Tusindvis af mennesker demonstrerede.", "Tusindvis", None, "people", "approximate", True),
+    # a year is not a figure
+    ("Krigen begyndte i 2011.", "2011", 2011, "date_or_year", "exact", False),
+    # a date is not a figure
+    ("Mødet er den 14. juni.", "14. juni", None, "date_or_year", "exact", False),
+    # a clock time is not a figure
+    ("Vi mødes kl. 10.30 i morgen.", "10.30", None, "date_or_year", "exact", False),
+    # an ordinal is not a figure
+    ("Han blev udvist i det 43. minut.", "43.", 43, "ordinal", "exact", False),
+    # a score is not a figure (ranges never run downwards)
+    ("Holdet vandt 3-1 over Brøndby.", "3-1", None, "other", "exact", False),
+    # an identifier is not a figure
+    ("Programmet blev sendt på TV 2 i går.", "2", 2, "other", "exact", False),
+    # a UN resolution number is an identifier
+    ("FN's resolution 2254 blev vedtaget.", "2254", 2254, "other", "exact", False),
+    # a postal code after a comma is an identifier, not the year 2100
+    ("Adressen er Vesterbrogade 12, 2100 København Ø.", "2100", 2100, "other", "exact", False),
+    # a span of days is one date
+    ("Festivalen varer fra 15.-17. juni 1992.", "15.-17. juni 1992", None, "date_or_year", "exact", False),
+    # a season is a year, not the fraction 1991/92
+    ("Sæsonen 1991/92 var god.", "1991/92", 1991, "date_or_year", "exact", False),
+    # a two-digit year range gets its century
+    ("Sæsonen 1992-93 var bedre.", "1992-93", 1992.5, "date_or_year", "range", False),
+    # age in brackets after a name
+    ("Peter Jensen (45) blev anholdt.", "45", 45, "age", "exact", True),
+    # thousands grouped by a space
+    ("Der var 160 000 mennesker på flugt.", "160 000", 160_000, "displaced", "exact", True),
+    # a currency code before the amount
+    ("Det koster USD 5 mio. at bygge.", "5 mio.", 5_000_000, "money", "exact", True),
+    # the first of two values borrows the unit of the second
+    ("Aktien faldt fra 120 til 95 kroner.", "120", 120, "money", "exact", True),
+    # the trigger nearest the number wins
+    ("Ved angrebet blev 5 dræbt og 10 såret.", "10", 10, "wounded", "exact", True),
+    # a source before the number is not an identifier's name
+    ("Her blev ifølge FN 500 mennesker dræbt.", "500", 500, "killed", "exact", True),
+    # a trigger word right after the number, the people noun after it
+    ("Der er 6,6 millioner internt fordrevne syrere.", "6,6 millioner", 6_600_000, "displaced", "exact", True),
+    # a decade
+    ("Det skete i 1990'erne.", "1990", 1990, "date_or_year", "exact", False),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,value,category,hedge,is_figure", FIGURE_CASES)
+def test_figure_cases(sentence, surface, value, category, hedge, is_figure):
+    df = extract_figures(sentence)
+    row = df[df["surface"] == surface]
+    assert len(row) == 1, df[["surface", "category"]].to_dict("records")
+    row = row.iloc[0]
+    if value is None:
+        assert math.isnan(row["value"])
+    else:
+        assert row["value"] == pytest.approx(value)
+    assert (row["category"], row["hedge"], bool(row["is_figure"])) == (category, hedge, is_figure)
+
+
+NO_FIGURE_CASES = [
+    # "en"/"et" are articles
+    "Han købte en bil og et hus.",
+    # "En anden bastion": article and "other"
+    "En anden bastion er en region i nordvestlige del af landet.",
+    # ordinal words are not extracted
+    "Det er hans første rigtige teaterrolle.",
+    # "tusind tak" is thanks, not a thousand
+    "Tusind tak for hjælpen.",
+    # "ingen" without a casualty verb is not a figure
+    "Der er ingen mennesker på gaden.",
+    # "en kvartet" is not "en kvart"
+    "Hun spillede med en kvartet.",
+    # digits glued to letters are a name
+    "Bilen har en MTX75-gearkasse.",
+    # "to" is also the past tense of "tvætte"
+    "Han to sine hænder og gik.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_FIGURE_CASES)
+def test_no_figures(sentence):
+    assert extract_figures(sentence).empty
+
+
+MODALITY_CASES = [
+    # a reported fact
+    ("40 mennesker blev dræbt.", "40", "fact"),
+    # a hypothetical
+    ("Krigen kan koste op til 1.000 liv.", "1.000", "hypothetical"),
+    # "ingen blev dræbt" is a negated row with value 0
+    ("Ingen blev dræbt ved angrebet.", "Ingen", "negated"),
+    # negation right before the number
+    ("Det var ikke 500 dræbte, som først meldt.", "500", "negated"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,modality", MODALITY_CASES)
+def test_modality(sentence, surface, modality):
+    df = extract_figures(sentence)
+    row = df[df["surface"] == surface].iloc[0]
+    assert row["modality"] == modality
+
+
+ATTRIBUTION_CASES = [
+    # ifølge X
+    ("Ifølge FN er 160.000 mennesker fordrevet.", "FN"),
+    # verb before the source
+    ("Mindst 23 mennesker er dræbt, oplyser politiet.", "politiet"),
+    # verb with a named source
+    ("Over 100 blev såret, skriver Reuters.", "Reuters"),
+    # no source
+    ("Over 100 blev såret.", None),
+]
+
+
+@pytest.mark.parametrize("sentence,source", ATTRIBUTION_CASES)
+def test_attribution(sentence, source):
+    got = extract_figures(sentence)["attribution"].iloc[0]
+    assert (None if pd.isna(got) else got) == source
+
+
+# --------------------------------------------------------------------------- the seed sentinel
+
+
+def _seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_seed_sentinel():
+    text = _seed_text()
+    df = extract_figures(text)
+    figures = df[df["is_figure"]].set_index("surface")
+    # exactly three figures: 160.000 displaced, about 500.000 killed, "to" bastions
+    assert sorted(figures.index) == ["160.000", "500.000", "to"]
+    d = figures.loc["160.000"]
+    assert (d["value"], d["category"], d["hedge"], d["attribution"], d["unit"]) == (
+        160_000, "displaced", "exact", "FN", "menneske")
+    k = figures.loc["500.000"]
+    assert (k["value"], k["category"], k["hedge"], k["unit"], k["modality"]) == (
+        500_000, "killed", "approximate", "menneske", "fact")
+    assert pd.isna(k["attribution"])
+    assert (figures.loc["to", "value"], figures.loc["to", "category"], figures.loc["to", "unit"]) == (2, "count", "bastion")
+    years = df[df["surface"].isin(["2011", "2015"])]
+    assert list(years["category"]) == ["date_or_year", "date_or_year"] and not years["is_figure"].any()
+    # every row points back to its text
+    for r in df.itertuples():
+        assert text[r.start:r.end] == r.surface
+        assert text[r.sentence_start:r.sentence_start + len(r.sentence)] == r.sentence
+        assert r.sentence_start <= r.start < r.end <= r.sentence_start + len(r.sentence)
+
+
+# --------------------------------------------------------------------------- invariants
+
+
+def test_columns_and_vocabularies():
+    df = extract_figures([_seed_text(), "Mindst 2 døde og 3,5 pct. kl. 10.30"])
+    assert list(df.columns) == COLUMNS
+    assert set(df["category"]) <= set(CATEGORIES)
+    assert set(df["hedge"]) <= set(HEDGES)
+    assert set(df["modality"]) <= set(MODALITIES)
+    assert df["value"].dtype == "float64" and df["is_figure"].dtype == bool
+
+
+def test_empty_inputs():
+    assert list(extract_figures("").columns) == COLUMNS
+    assert extract_figures([]).empty
+
+
+def test_doubling_whitespace_changes_no_value():
+    text = _seed_text()
+    doubled = text.replace(" ", "  ")
+    a = extract_figures(text)
+    b = extract_figures(doubled)
+    assert list(a["surface"].str.split().str.join(" ")) == list(b["surface"].str.split().str.join(" "))
+    pd.testing.assert_series_equal(a["value"], b["value"])
+    assert list(a["category"]) == list(b["category"]) and list(a["hedge"]) == list(b["hedge"])
+
+
+def test_deterministic_and_per_document():
+    # a corpus is the concatenation of its documents' rows
+    docs = [_seed_text(), "Mindst 23 mennesker blev dræbt.", ""]
+    whole = extract_figures(docs)
+    parts = pd.concat([extract_figures(d).assign(doc_id=i) for i, d in enumerate(docs)], ignore_index=True)
+    pd.testing.assert_frame_equal(whole, parts)
+    pd.testing.assert_frame_equal(whole, extract_figures(docs))
+
+
+def test_corpus_dataframe_keeps_doc_ids():
+    corpus = pd.DataFrame({"doc_id": ["a.txt", "b.txt"], "text": ["Ifølge FN er 10 dræbt.", "Over 20 dræbt."]})
+    assert list(extract_figures(corpus)["doc_id"]) == ["a.txt", "b.txt"]
+
+
+def test_bad_input_raises_corpus_error():
+    with pytest.raises(CorpusError):
+        extract_figures(42)
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def test_figure_conflicts_side_by_side():
+    docs = pd.DataFrame({
+        "doc_id": ["a", "b", "c"],
+        "text": [
+            "Mindst 40 mennesker blev dræbt, oplyser politiet.",
+            "Omkring 55 mennesker blev dræbt ifølge Reuters.",
+            "Ingen blev dræbt. 40 mennesker blev dræbt.",
+        ],
+    })
+    conflicts = figure_conflicts(extract_figures(docs))
+    # a vs b and b vs c disagree; a vs c agree (40 = 40); the negated row is not a fact
+    pairs = sorted(zip(conflicts["doc_id_a"], conflicts["doc_id_b"]))
+    assert pairs == [("a", "b"), ("b", "c")]
+    assert set(conflicts["category"]) == {"killed"}
+    assert conflicts["sentence_a"].str.len().gt(0).all() and (conflicts["ratio"] > 1).all()
+
+
+def test_figure_conflicts_tolerance_and_empty():
+    docs = ["100 mennesker blev dræbt.", "105 mennesker blev dræbt."]
+    figs = extract_figures(docs)
+    assert len(figure_conflicts(figs)) == 1
+    assert figure_conflicts(figs, tolerance=0.1).empty
+    assert figure_conflicts(figs.iloc[0:0]).empty
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_lexicon_has_source_line_and_loads():
+    path = ROOT / "corpus_tools" / "lang" / "da" / "figure_lexicon.toml"
+    assert path.read_text(encoding="utf-8").startswith("# Source:")
+    lex = load_figure_lexicon()
+    assert [c for c, _rx in lex.triggers][:3] == ["killed", "wounded", "displaced"]
+
+
+def test_number_words_file_has_source_line():
+    path = ROOT / "corpus_tools" / "lang" / "da" / "number_words.txt"
+    assert path.read_text(encoding="utf-8").startswith("# Source:")
+
+
+def test_bad_user_lexicon_names_the_file(tmp_path):
+    bad = tmp_path / "mine.toml"
+    bad.write_text("[categories\nkilled = [", encoding="utf-8")
+    with pytest.raises(CorpusError, match="mine.toml"):
+        load_figure_lexicon(bad)
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text('[categories]\nexploded = ["bang"]\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match="exploded"):
+        load_figure_lexicon(unknown)
+
+
+# --------------------------------------------------------------------------- the labelled set
+
+
+def test_labelled_set_meets_targets():
+    from corpus_tools.evaluate.figures import TARGETS, _met, evaluate, load_labelled
+
+    rows = load_labelled()
+    assert len(rows) >= 150
+    scores, _errors = evaluate(rows)
+    for name in TARGETS:
+        assert _met(name, scores[name]), (name, scores[name])
