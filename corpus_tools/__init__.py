@@ -37,6 +37,8 @@ _EXPORTS = {
     "lix": "stats",
     "lix_band": "stats",
     "concordance": "stats",
+    "doc_stats": "stats",
+    "corpus_pass": "stats",
     # figures
     "extract_figures": "figures",
     "figure_conflicts": "figures",
@@ -48,7 +50,7 @@ _EXPORTS = {
     "load_gazetteer": "actors",
     "actor_forms": "actors",
     "find_names": "names",
-    "quotes": "quotes",
+    "quotes": "quoting",
     # formatting, plots, export, report
     "format_number": "fmt",
     "format_percent": "fmt",

@@ -408,7 +408,7 @@ def _sentence_starts(text: str, limit: int | None = None) -> list[int]:
 
     ``sentences`` tokenises the word before every candidate full stop; here a plain
     word that is no abbreviation (``kom.``) is accepted without that, which makes
-    the sentence ids of :func:`actor_mentions` several times cheaper. Any other
+    the sentence ids of :func:`actor_mentions` about twice as cheap. Any other
     case (``bl.a.``, ``10.``, ``!``) asks the text module's own rule, and if its
     internals ever change, this falls back to ``sentences`` itself.
     tests/test_actors.py checks the two agree. With ``limit``, starts after that

@@ -248,6 +248,8 @@ def _parse_sequence(s: str):
     return _num(total)
 
 
+_VULGAR = {"½": "5", "¼": "25", "¾": "75"}
+_VULGAR_RE = re.compile(r"(\d*)([½¼¾])")
 _RANGE_SPLIT_RE = re.compile(r"\s*[-–]\s*|\s+til\s+")
 _BETWEEN_SPLIT_RE = re.compile(r"\s*[-–]\s*|\s+(?:til|og)\s+")
 
@@ -267,6 +269,7 @@ def parse_quantity(surface: str):
     (5.5, 5, 6)
     """
     s = re.sub(r"(?<=\d)[\u00a0\u202f ](?=\d{3}(?!\d))", ".", surface.strip())  # 160 000 -> 160.000
+    s = _VULGAR_RE.sub(lambda m: f"{m.group(1) or 0},{_VULGAR[m.group(2)]}", s)  # 1½ -> 1,5
     between = re.match(r"(?:mellem|fra)\s+", s, flags=re.I)
     if between:
         s = s[between.end():]

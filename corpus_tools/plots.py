@@ -185,7 +185,7 @@ def hedged(value, hedge: str | None = None, *, low=None, high=None, locale: str 
     >>> hedged(None, "range", low=10000, high=15000)
     '10.000-15.000'
     """
-    if hedge == "range" or (_missing(value) and not _missing(low) and not _missing(high)):
+    if not _missing(low) and not _missing(high) and (hedge == "range" or _missing(value)):
         return f"{format_number(low, locale=locale)}-{format_number(high, locale=locale)}"
     number = format_number(value, locale=locale)
     prefix = HEDGE_PREFIX.get(hedge or "exact", "")
@@ -206,6 +206,17 @@ def _source_text(source) -> str:
 
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _leaders(terms: pd.Series, counts: pd.Series, limit: int = 3) -> list[str]:
+    """The terms tied for the highest count (table sorted by count), quoted: ``»syrien«``."""
+    top = counts.iloc[0]
+    tied = [f"»{t}«" for t, c in zip(terms, counts) if c == top]
+    return tied[:limit] + (["flere"] if len(tied) > limit else [])
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
 def _number_axis(axis, locale: str) -> None:
@@ -375,7 +386,11 @@ def word_frequency_chart(
         first = table.iloc[0]
         if title is None:
             times = "gang" if first["count"] == 1 else "gange"
-            title = f"»{first['term']}« er det hyppigste ord: {format_number(first['count'], locale=locale)} {times}"
+            leaders = _leaders(table["term"], table["count"])
+            if len(leaders) == 1:
+                title = f"{leaders[0]} er det hyppigste ord: {format_number(first['count'], locale=locale)} {times}"
+            else:
+                title = f"{_join(leaders)} er de hyppigste ord: {format_number(first['count'], locale=locale)} {times} hver"
         _finish(fig, ax, title=title, source=source)
     return fig
 
@@ -427,7 +442,8 @@ def wordcloud_chart(
         ax.imshow(cloud.to_array(), interpolation="bilinear")
         ax.set_axis_off()
         if title is None:
-            title = f"»{table['term'].iloc[0]}« fylder mest blandt de {len(table)} hyppigste ord"
+            leaders = _leaders(table["term"], table["count"])
+            title = f"{_join(leaders)} fylder mest blandt de {len(table)} hyppigste ord"
         _finish(fig, ax, title=title, source=source, notes=["Ordenes størrelse følger antal forekomster; stopord er fjernet."])
     return fig
 

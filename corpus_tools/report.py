@@ -413,6 +413,10 @@ def build_report(corpus_path, out_dir, *, notebooks_dir=None, progress=True, tim
         raise CorpusError("no such file or folder; pass a corpus (a folder of articles, a zip, a CSV...)",
                           path=str(corpus_path))
     out = Path(out_dir).expanduser().resolve()
+    if corpus.is_dir() and out.is_relative_to(corpus):
+        raise CorpusError(
+            f"the report folder {out} is inside the corpus folder: its tables and pages would be read as "
+            "articles next time; choose --out outside it", path=str(corpus_path))
     notebooks = find_notebooks(notebooks_dir)
     pages_dir = out / "notebooks"
     pages_dir.mkdir(parents=True, exist_ok=True)

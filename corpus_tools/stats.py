@@ -656,7 +656,7 @@ def _pass_batch(args):
             present = _expand_set(present, multi)
         present.discard("")
         dfs.update(present)
-        rows.append((doc_id, packed >> _SHIFT, packed & _MASK, _sentence_count(text)))
+        rows.append((doc_id, packed >> _SHIFT, packed & _MASK, _sentence_count(text, chunks)))
     _expand(total, multi)
     return total, dfs, rows
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
+from itertools import compress
 from importlib import resources
 from typing import NamedTuple
 
@@ -227,24 +228,73 @@ def _ends(text: str, lo: int, hi: int):
             yield m.end()
 
 
-def _sentence_count(text: str) -> int:
-    """``len(sentences(text))`` without building the spans (the statistics' fast path)."""
-    n = sum(1 for part in _PARA_RE.split(text) if part and not part.isspace())
-    abbrevs = abbreviations()
-    for m in _TERMINAL_RE.finditer(text):
-        nxt = m.group(1)
-        if nxt.isupper() or nxt.isdigit() or nxt in _OPENERS:
-            p, end, after = m.start(), m.end(), m.start(1)
-            if after - end > 1 and text.count("\n", end, after) > 1 and _PARA_RE.search(text, end, after):
-                continue  # the paragraph break ends this sentence; it is counted above
-            # inline fast path of _ends_sentence: a plain word of 2+ letters before the mark
-            q = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p)) + 1
-            chunk = text[q:p]
-            if chunk.isalpha() and len(chunk) > 1 and (text[p] != "." or chunk.lower() + "." not in abbrevs):
-                n += 1
-            elif _ends_sentence(text, p, 0):
-                n += 1
+def _sentence_count(text: str, chunks: list[str] | None = None) -> int:
+    """``len(sentences(text))`` without building the spans (the statistics' fast path).
+
+    Works on the whitespace-separated chunks (``text.split()``, pass them if you have
+    them): a sentence ends between two chunks when the first can end one (a cached
+    property of the chunk alone, see :func:`_chunk_can_end`) and the second starts
+    with a capital, a digit, an opening quote, a bracket or a dash; and at every
+    paragraph break. Tested to agree with ``len(sentences(text))``.
+    """
+    if chunks is None:
+        chunks = text.split()
+    if not chunks:
+        return 0
+    ends, starts = _ENDS, _STARTS
+    try:
+        flags = list(map(ends.__getitem__, chunks))
+    except KeyError:
+        if len(ends) > _ENDS_MAX:
+            ends.clear()
+            starts.clear()
+        for c in set(chunks).difference(ends):
+            ends[c] = _chunk_can_end(c)
+            starts[c] = _starts_sentence(c)
+        flags = list(map(ends.__getitem__, chunks))
+    # chunks that follow a chunk that can end a sentence (compress stops before the last)
+    following = map(chunks.__getitem__, compress(range(1, len(chunks)), flags))
+    n = 1 + sum(map(starts.__getitem__, following))
+    if "\n" in text:
+        parts = [part for part in _PARA_RE.split(text) if part and not part.isspace()]
+        n += len(parts) - 1
+        for a, b in zip(parts, parts[1:]):  # a break that is also a sentence end counts once
+            if ends[a.rsplit(None, 1)[-1]] and _starts_sentence(b.split(None, 1)[0]):
+                n -= 1
     return n
+
+
+_ENDS: dict[str, bool] = {}  # chunk -> _chunk_can_end(chunk)
+_STARTS: dict[str, bool] = {}  # chunk -> _starts_sentence(chunk), for the same chunks
+_ENDS_MAX = 1_000_000
+# the run of terminal marks (and closing quotes) that ends a chunk, from its leftmost mark
+_TRAIL_RE = re.compile(r"""[.!?…]+[»«"”“’')\]]*\Z""")
+
+
+def _starts_sentence(chunk: str) -> bool:
+    c = chunk[0]
+    return c.isupper() or c.isdigit() or c in _OPENERS
+
+
+def _chunk_can_end(chunk: str) -> bool:
+    """Does this whitespace-free chunk end a sentence when a capital follows it?
+
+    True when it ends with ``.``/``!``/``?``/an ellipsis (and closing quotes) and that
+    mark is a token of its own, not the dot of an abbreviation, an initial or a URL
+    (except the final abbreviations: ``pct.``, ``kr.``).
+    """
+    m = _TRAIL_RE.search(chunk)
+    if m is None:
+        return False
+    p = m.start()
+    for t in TOKEN_RE.finditer(chunk):
+        s, e = t.span()
+        if e <= p:
+            continue
+        if s == p:
+            return True
+        return t.group().lower() in _final_abbreviations()
+    return True
 
 
 def _ends_sentence(text: str, p: int, lo: int) -> bool:
@@ -336,14 +386,17 @@ def lemma(token: str, lang: str = "da") -> str:
 
 
 def lemmatize(text_or_tokens, *, lang: str = "da") -> list[str]:
-    """Lemmas for the tokens of a text (or for a list of tokens), one per token.
+    """Lemmas for the tokens of a text (or for a list of tokens or Token tuples), one per token.
 
     Context-free: each token is looked up on its own with :func:`lemma`.
 
     >>> lemmatize(["De", "syriske", "styrker", "fortsætter", "."])
     ['den', 'syrisk', 'styrke', 'fortsætte', '.']
     """
-    toks = [t.text for t in tokenize(text_or_tokens)] if isinstance(text_or_tokens, str) else list(text_or_tokens)
+    if isinstance(text_or_tokens, str):
+        toks = [t.text for t in tokenize(text_or_tokens)]
+    else:
+        toks = [t.text if isinstance(t, Token) else t for t in text_or_tokens]
     return [lemma(t, lang) for t in toks]
 
 

@@ -21,21 +21,21 @@ NOTEBOOKS = ROOT / "notebooks"
 # Set as document.title by every hostile script; a page title containing it means one ran.
 HOSTILE_MARK = "PWNED-by-corpus"
 # Only a running script can set these: static markup cannot reach <body>'s attributes.
-_JS = f"document.title='{HOSTILE_MARK}';window.__pwned=1;document.body.setAttribute('data-pwned','1')"
+HOSTILE_JS = f"document.title='{HOSTILE_MARK}';window.__pwned=1;document.body.setAttribute('data-pwned','1')"
 
 # Invented articles in the seed's format, every field a place where markup or a
 # spreadsheet formula could leak: text, quotes, attribution, byline, file name.
 HOSTILE_ARTICLES = {
     # a file name that is a formula: doc_id lands in every table
     "=HYPERLINK(\"http---example.invalid\",\"klik\").txt": (
-        f" date 2024-03 <script>{_JS}</script> Rusland og FN mødtes i Damaskus.\n\n"
-        f"Ifølge <img src=x onerror=\"{_JS}\"> er omkring 1.000 mennesker dræbt, og 2.500 er fordrevet.\n\n"
+        f" date 2024-03 <script>{HOSTILE_JS}</script> Rusland og FN mødtes i Damaskus.\n\n"
+        f"Ifølge <img src=x onerror=\"{HOSTILE_JS}\"> er omkring 1.000 mennesker dræbt, og 2.500 er fordrevet.\n\n"
         "»=HYPERLINK(\"http://example.invalid/x\",\"klik her\")«, siger Ibrahim Jabawi, talsmand for Den Frie Syriske Hær.\n\n"
         "/ritzau/=cmd|' /C calc'!A0"
     ),
     "+cmd.txt": (
         " date 2024-04 +cmd|' /C calc'!A0 Tyrkiet og Iran kritiserer USA.\n\n"
-        f"<svg onload=\"{_JS}\"></svg> Mindst 12 civile blev såret ifølge @SUM(1+1) og -2+3.\n\n"
+        f"<svg onload=\"{HOSTILE_JS}\"></svg> Mindst 12 civile blev såret ifølge @SUM(1+1) og -2+3.\n\n"
         "»<b onmouseover=alert(1)>Vi trækker os</b>«, siger en talsmand for FN.\n\n"
         "[klik](javascript:alert(1)) Syrien og Rusland.\n\n"
         "/ritzau/AFP"
@@ -60,7 +60,7 @@ def _probe_notebook() -> nbformat.NotebookNode:
         "    display(pd.DataFrame({'text': [text]}))\n"
         "    display(SVG(data='<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\" onload=\"window.__pwned=1\">'\n"
         "                     '<script>window.__pwned=1</script><text y=\"15\">' + escape(text[:20]) + '</text></svg>'))\n"
-        f"display(Javascript({_JS!r}))\n"
+        f"display(Javascript({HOSTILE_JS!r}))\n"
         "len(texts)"
     )
     nb = nbformat.v4.new_notebook()

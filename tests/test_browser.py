@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import shutil
 import subprocess
 import tempfile
@@ -24,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from _report_build import HOSTILE_MARK, available_charts, build_hostile_report, build_seed_report
+from corpus_tools.report import CSP
+from _report_build import HOSTILE_JS, HOSTILE_MARK, available_charts, build_hostile_report, build_seed_report
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser")) if p), None)
 pytestmark = pytest.mark.skipif(
@@ -181,6 +181,30 @@ def _assert_nothing_ran(seen: dict, browser: Chromium, page: str):
     assert browser.dialogs == [], f"{page}: a dialog opened: {browser.dialogs}"
 
 
+# (CSP or None, page body, whether the hostile script may run): the probe must see a script that runs
+CONTROL_CASES = [
+    # a plain page: the script runs, and the probe notices every trace of it
+    (None, f"<script>{HOSTILE_JS};alert(1)</script>", True),
+    # the same page under the report's Content-Security-Policy: nothing runs
+    (CSP, f"<script>{HOSTILE_JS};alert(1)</script>", False),
+    # an inline event handler under the CSP: nothing runs
+    (CSP, f'<img src=x onerror="{HOSTILE_JS};alert(1)">', False),
+]
+
+
+@pytest.mark.parametrize("csp, body, runs", CONTROL_CASES)
+def test_the_probe_sees_a_script_that_runs(browser, tmp_path, csp, body, runs):
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">' if csp else ""
+    page = tmp_path / "control.html"
+    page.write_text(f"<!DOCTYPE html><html><head>{meta}<title>t</title></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    browser.dialogs.clear()
+    seen = browser.open(page)
+    assert seen["pwned"] is runs and (seen["title"] == HOSTILE_MARK) is runs
+    assert (seen["pwnedElements"] == 1) is runs and bool(browser.dialogs) is runs
+    browser.dialogs.clear()
+
+
 def test_seed_index_shows_every_chart(browser, seed_report):
     seen = browser.open(seed_report.index)
     browser.screenshot(seed_report.out_dir.parent / "seed_index.png")
@@ -196,19 +220,23 @@ def test_seed_index_shows_every_chart(browser, seed_report):
     assert browser.errors() == []
 
 
+def _png_outputs(ipynb: Path) -> int:
+    nb = json.loads(ipynb.read_text(encoding="utf-8"))
+    return sum("image/png" in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", []))
+
+
 def test_seed_notebook_pages_show_their_charts(browser, seed_report):
-    pages = [nb["html"] for nb in seed_report.notebooks]
-    if not pages:
+    if not seed_report.notebooks:
         pytest.skip("notebooks/ holds no notebooks yet")
-    assert all(p is not None for p in pages)
-    for page in pages:
-        seen = browser.open(page)
-        _assert_nothing_ran(seen, browser, page.name)
-        # every inline chart decoded
-        assert all(i["ok"] for i in seen["images"]), (page.name, seen["images"])
-    classroom = [p for p in pages if "classroom" in p.name]
-    shot = browser.open(classroom[0] if classroom else pages[0])
-    assert shot["images"] or shot["text"]
+    for nb in seed_report.notebooks:
+        seen = browser.open(nb["html"])
+        _assert_nothing_ran(seen, browser, nb["html"].name)
+        # one decoded image per chart the notebook drew
+        assert len(seen["images"]) == _png_outputs(nb["ipynb"]), nb["name"]
+        assert all(i["ok"] and i["width"] > 100 for i in seen["images"]), (nb["name"], seen["images"])
+    classroom = [nb["html"] for nb in seed_report.notebooks if "classroom" in nb["name"]]
+    seen = browser.open(classroom[0] if classroom else seed_report.notebooks[0]["html"])
+    assert "Exercise" in seen["text"] or not classroom
     browser.screenshot(seed_report.out_dir.parent / "seed_notebook.png")
 
 

@@ -64,6 +64,11 @@ NUMBER_CASES = [
     # fractions
     ("1/2", 0.5),
     ("9 1/2", 9.5),
+    # vulgar fractions
+    ("1½", 1.5),
+    ("½ mio.", 500_000),
+    # thousands grouped by a no-break space
+    ("160\u00a0000", 160_000),
     # vague quantities have no value
     ("tusindvis", None),
     ("flere hundrede", None),
@@ -219,6 +224,8 @@ FIGURE_CASES = [
     ("Der er 6,6 millioner internt fordrevne syrere.", "6,6 millioner", 6_600_000, "displaced", "exact", True),
     # a decade
     ("Det skete i 1990'erne.", "1990", 1990, "date_or_year", "exact", False),
+    # a vulgar fraction with its unit
+    ("Han sad fængslet i 1½ år.", "1½", 1.5, "duration", "exact", True),
 ]
 
 
@@ -269,6 +276,8 @@ MODALITY_CASES = [
     ("Ingen blev dræbt ved angrebet.", "Ingen", "negated"),
     # negation right before the number
     ("Det var ikke 500 dræbte, som først meldt.", "500", "negated"),
+    # "ikke over" bounds the number (at_most), it does not deny it
+    ("Ikke over 100 mennesker blev dræbt.", "100", "fact"),
 ]
 
 
@@ -378,27 +387,34 @@ def test_bad_input_raises_corpus_error():
 
 def test_figure_conflicts_side_by_side():
     docs = pd.DataFrame({
-        "doc_id": ["a", "b", "c"],
+        "doc_id": ["a", "b", "c", "d"],
         "text": [
             "Mindst 40 mennesker blev dræbt, oplyser politiet.",
             "Omkring 55 mennesker blev dræbt ifølge Reuters.",
             "Ingen blev dræbt. 40 mennesker blev dræbt.",
+            "Over 1.000 mennesker er fordrevet.",
         ],
     })
     conflicts = figure_conflicts(extract_figures(docs))
-    # a vs b and b vs c disagree; a vs c agree (40 = 40); the negated row is not a fact
-    pairs = sorted(zip(conflicts["doc_id_a"], conflicts["doc_id_b"]))
-    assert pairs == [("a", "b"), ("b", "c")]
-    assert set(conflicts["category"]) == {"killed"}
-    assert conflicts["sentence_a"].str.len().gt(0).all() and (conflicts["ratio"] > 1).all()
+    # "mindst 40" agrees with both; "omkring 55" (49,5-60,5) and "40" do not; the
+    # negated row is not a fact; displaced is another subject
+    assert list(zip(conflicts["doc_id_a"], conflicts["doc_id_b"])) == [("b", "c")]
+    row = conflicts.iloc[0]
+    assert (row["category"], row["unit"], row["value_a"], row["value_b"]) == ("killed", "menneske", 55, 40)
+    assert row["attribution_a"] == "Reuters" and "40 mennesker" in row["sentence_b"]
+    assert row["ratio"] == pytest.approx(55 / 40)
 
 
 def test_figure_conflicts_tolerance_and_empty():
     docs = ["100 mennesker blev dræbt.", "105 mennesker blev dræbt."]
     figs = extract_figures(docs)
     assert len(figure_conflicts(figs)) == 1
+    # widening each value by 10 % makes them agree
     assert figure_conflicts(figs, tolerance=0.1).empty
     assert figure_conflicts(figs.iloc[0:0]).empty
+    # narrowing by a column of one's own: different places never conflict
+    placed = figs.assign(place=["Aleppo", "Idlib"])
+    assert figure_conflicts(placed, on=("category", "unit", "place")).empty
 
 
 # --------------------------------------------------------------------------- lexicon

@@ -99,6 +99,8 @@ HEDGED_CASES = [
     ((1.5, "more_than"), {}, "over 1,5"),
     # a range shows both ends
     ((None, "range"), {"low": 10000, "high": 15000}, "10.000-15.000"),
+    # a range without its ends falls back to the midpoint
+    ((12500, "range"), {"low": None, "high": float("nan")}, "12.500"),
     # an unknown hedge is shown as a plain number
     ((7, None), {}, "7"),
 ]
@@ -153,6 +155,16 @@ def test_word_frequency_table_sums_groups_and_sorts_ties():
         {"term": "b", "count": 2},
     ]
     assert plots.word_frequency_table(FREQ, top=3)["term"].tolist() == ["syrien", "rusland", "fn"]
+
+
+def test_titles_name_every_word_tied_for_first():
+    tied = pd.DataFrame({"term": ["syriske", "syrien", "krav"], "count": [7, 7, 3]})
+    assert plots.word_frequency_chart(tied).axes[0].get_title(loc="left") == (
+        "»syrien« og »syriske« er de hyppigste ord: 7 gange hver"
+    )
+    assert plots.wordcloud_chart(tied).axes[0].get_title(loc="left") == (
+        "»syrien« og »syriske« fylder mest blandt de 3 hyppigste ord"
+    )
 
 
 def test_word_frequency_chart():

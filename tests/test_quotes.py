@@ -21,6 +21,8 @@ QUOTE_CASES = [
     ("„Nej,“ siger hun.", ("Nej,", None, None, "quote")),
     # the name before the verb, after the quote
     ("»Vi er klar,« Ibrahim Jabawi siger.", ("Vi er klar,", "Ibrahim Jabawi", None, "quote")),
+    # a one-word quote with a speech verb is a quote even when the speaker stays unknown
+    ("»Nej« siger hun.", ("Nej", None, None, "quote")),
     # the speaker named before a colon
     ("Mette Frederiksen siger: »Vi er klar.«", ("Vi er klar.", "Mette Frederiksen", None, "quote")),
     # the name right before "siger:", not an earlier name in the sentence
@@ -89,8 +91,8 @@ def test_closing_mark_without_opening_gives_the_paragraph_and_its_speaker():
 
 
 def test_quotes_over_corpus_and_empty():
-    # importing the submodule must not break ct.quotes(...) (module and function share a name)
-    from corpus_tools.quotes import QUOTE_COLUMNS
+    # the module is corpus_tools.quoting, so ct.quotes stays the function after any import
+    from corpus_tools.quoting import QUOTE_COLUMNS
 
     q = ct.quotes(["Ingen citater her.", SEED])
     assert set(q.doc_id) == {1}

@@ -12,7 +12,7 @@ import pytest
 
 from _report_build import NOTEBOOKS, available_charts, build_hostile_report, build_seed_report, write_hostile_corpus
 from corpus_tools import CorpusError
-from corpus_tools.report import CSP, _CHARTS, _Analyses, build_report, clean_html, find_notebooks, render_notebook
+from corpus_tools.report import CSP, _CHARTS, _Analyses, _corpus_param, build_report, clean_html, find_notebooks, render_notebook
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -215,6 +215,21 @@ def test_index_links_every_page_and_is_inert(tiny_report):
     assert "&lt;b&gt;bad&lt;/b&gt;" in index
 
 
+CORPUS_PARAM_CASES = [
+    # the README layout: seeds/ beside report/, seen from report/notebooks/
+    ("/repo/seeds", "/repo/report", "../../seeds"),
+    # a corpus file inside the project
+    ("/repo/data/wire.zip", "/repo/report", "../../data/wire.zip"),
+    # a corpus elsewhere: absolute, not ../../../..
+    ("/mnt/archive/wire", "/repo/report", "/mnt/archive/wire"),
+]
+
+
+@pytest.mark.parametrize("corpus, out, expected", CORPUS_PARAM_CASES)
+def test_corpus_param(corpus, out, expected):
+    assert _corpus_param(Path(corpus), Path(out)) == expected
+
+
 def test_find_notebooks_sorted_and_errors(tmp_path):
     for name in ("b.ipynb", "a.ipynb", "c.txt"):
         (tmp_path / name).write_text("{}")
@@ -226,6 +241,13 @@ def test_find_notebooks_sorted_and_errors(tmp_path):
 def test_missing_corpus_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="no such file or folder"):
         build_report(tmp_path / "nothing", tmp_path / "out", notebooks_dir=tmp_path, progress=False)
+
+
+def test_report_inside_the_corpus_is_refused(tmp_path):
+    corpus = write_hostile_corpus(tmp_path / "corpus")
+    with pytest.raises(CorpusError, match="inside the corpus folder"):
+        build_report(corpus, corpus / "report", notebooks_dir=tmp_path, progress=False)
+    assert not (corpus / "report").exists()
 
 
 # --------------------------------------------------------------------------

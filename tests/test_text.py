@@ -167,6 +167,8 @@ def test_lemma_cases(form, expected):
 def test_lemmatize_text_gives_one_lemma_per_token():
     text = "Russerne var ikke parate, siger FN's udsending."
     assert len(ct.lemmatize(text)) == len(ct.tokenize(text))
+    # Token tuples from tokenize() work as well as strings
+    assert ct.lemmatize(ct.tokenize(text)) == ct.lemmatize(text)
 
 
 BASE_FORM_CASES = [

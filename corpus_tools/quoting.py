@@ -15,8 +15,6 @@ are someone's words, but the text does not say whose.
 from __future__ import annotations
 
 import re
-import sys
-import types
 import warnings
 
 import pandas as pd
@@ -83,8 +81,8 @@ def quotes(data, *, warn: bool = True, gazetteer=None) -> pd.DataFrame:
         for qs, qe, inner_s, inner_e, kind, paired, para_end in _find_quotes(text):
             if not paired:
                 unpaired += 1
-            speaker, role = _attribute(text, qs, qe, para_end, spans, kind)
-            if kind == "quote" and paired and speaker is None and _is_scare(text, inner_s, inner_e):
+            speaker, role, attributed = _attribute(text, qs, qe, para_end, spans, kind)
+            if kind == "quote" and paired and not attributed and _is_scare(text, inner_s, inner_e):
                 kind = "scare"
             elif speaker is None and prev is not None and _continues(text, prev, qs, inner_e, qe, para_end):
                 speaker, role = prev[2], prev[3]
@@ -197,14 +195,18 @@ def _last_person_before(spans, pos: int):
 
 
 def _attribute(text, qs, qe, pe, spans, kind):
-    """(speaker, role) from the words after (or before) the quote."""
+    """(speaker, role, attributed) from the words after (or before) the quote.
+
+    ``attributed`` says a speech verb introduces the quote, even if no speaker
+    could be named (``»Nej,« siger hun.`` with no woman named before).
+    """
     after = text[qe:pe]
     m = _AFTER_RE.match(after)
     if m:
         rest_at = qe + m.start("rest")
         rest = m.group("rest")
         if _PRONOUN_RE.match(rest):
-            return _last_person_before(spans, qs), None
+            return _last_person_before(spans, qs), None, True
         sentence_end = _clause_end(text, rest_at, pe)
         hit = _name_at(spans, rest_at, sentence_end)
         if hit:
@@ -215,37 +217,41 @@ def _attribute(text, qs, qe, pe, spans, kind):
                 s, e, surface = nxt
             between = text[rest_at:s].strip()
             if between and not re.fullmatch(r"[a-zæøå][\wæøå\s-]*", between):
-                return None, None
-            return surface, _role(text, e, pe) or (between or None)
-        return None, None
+                return None, None, True
+            return surface, _role(text, e, pe) or (between or None), True
+        return None, None, True
     # "»…«, Ibrahim Jabawi siger." (name first, then the verb)
     n = _NAME_FIRST_RE.match(after)
     if n:
         for s, e, surface, aid in spans:
             if s == qe + n.end() and _VERB_AT_RE.match(text, e):
-                return surface, _role(text, e, pe)
+                return surface, _role(text, e, pe), True
     # "Name siger:" / "siger Name:" before the quote, in the same paragraph
     ps = text.rfind("\n", 0, qs) + 1
     b = _BEFORE_RE.search(text, ps, qs)
     if b:
         v_s, v_e = b.span("verb")
         if re.search(r"\b(?:[Hh]an|[Hh]un)\s*$", text[ps:v_s]) or _PRONOUN_RE.match(text[v_e:qs].strip()):
-            return _last_person_before(spans, v_s), None  # "Han siger:" / "siger hun:"
+            return _last_person_before(spans, v_s), None, True  # "Han siger:" / "siger hun:"
         for s, e, surface, aid in spans:
             # "Ebba Strange siger:": the name right before the verb
             if e <= v_s and not text[e:v_s].strip():
-                return surface, None
+                return surface, None, True
         colon = b.end()
         for s, e, surface, aid in spans:
             # "siger formand Ebba Strange:": the name after the verb, up to the colon
             if v_e <= s and e <= colon and not text[e:colon].strip(" :\t\n"):
                 between = text[v_e:s].strip()
-                return surface, between if re.fullmatch(r"[a-zæøå][\wæøå\s-]*", between) else None
-    return None, None
+                return surface, (between if re.fullmatch(r"[a-zæøå][\wæøå\s-]*", between) else None), True
+        return None, None, True
+    return None, None, False
+
+
+_CLAUSE_END_RE = re.compile(r"[.!?;:](?=\s|$)")
 
 
 def _clause_end(text: str, pos: int, pe: int) -> int:
-    m = re.compile(r"[.!?;:]").search(text, pos, pe)
+    m = _CLAUSE_END_RE.search(text, pos, pe)
     return m.start() if m else pe
 
 
@@ -268,18 +274,3 @@ def _is_scare(text: str, s: int, e: int) -> bool:
         return False
     return True
 
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`quotes`.
-
-    ``corpus_tools.quotes`` is both this submodule and the function it defines. Once
-    the submodule is imported (``from corpus_tools.quotes import QUOTE_COLUMNS``),
-    Python binds the package attribute to the module, so ``ct.quotes(...)`` must
-    still work when it gets the module.
-    """
-
-    def __call__(self, *args, **kwargs):
-        return quotes(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
