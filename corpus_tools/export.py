@@ -100,8 +100,9 @@ def _cell_text(value):
 
 
 def _is_text(dtype) -> bool:
-    """Object, string (pandas 3's default for text) or period columns."""
-    return dtype == object or pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.PeriodDtype)
+    """Object, string (pandas 3's default for text), categorical or period columns."""
+    return (dtype == object or pd.api.types.is_string_dtype(dtype)
+            or isinstance(dtype, (pd.PeriodDtype, pd.CategoricalDtype)))
 
 
 def _text_columns(df: pd.DataFrame) -> list:

@@ -331,7 +331,8 @@ def figures_chart(
             ax.text(value + top * 0.01, yi, shown, va="center", ha="left", fontsize=12, fontweight="bold")
         ax.set_xlim(0, top * 1.25)
         _number_axis(ax.xaxis, locale)
-        ax.set_xlabel("Antal personer ifølge artiklerne")
+        people = table["category"].isin(PEOPLE_CATEGORIES + ("people",)).all()
+        ax.set_xlabel("Antal personer ifølge artiklerne" if people else "Værdi ifølge artiklerne")
         attributions = "; ".join(
             f"{lab}: ifølge {who}" if isinstance(who, str) and who else f"{lab}: ingen kilde nævnt i artiklen"
             for lab, who in zip(labels, table["attribution"])

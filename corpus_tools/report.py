@@ -95,8 +95,8 @@ def clean_html(fragment) -> str:
 
     >>> clean_html('<b>FN</b><img src=x onerror=alert(1)>')
     '<b>FN</b>&lt;img src=x onerror=alert(1)&gt;'
-    >>> clean_html('<table><tr><th>a</th><td>&lt;script&gt;</td></tr></table>')
-    '<table><tr><th>a</th><td>&lt;script&gt;</td></tr></table>'
+    >>> clean_html('<table><tbody><tr><th>a</th><td>&lt;script&gt;</td></tr></tbody></table>')
+    '<table><tbody><tr><th>a</th><td>&lt;script&gt;</td></tr></tbody></table>'
     """
     import bleach
 
@@ -267,16 +267,26 @@ def _function(module: str, name: str):
     return fn
 
 
+def _api(name: str):
+    """A public function of ``corpus_tools`` by name (wherever its submodule lives)."""
+    from . import _EXPORTS
+
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise _Unavailable(f"corpus_tools.{name} is not available")
+    return _function(module, name)
+
+
 class _Analyses:
     """Each analysis of the corpus computed once, on first use; failures remembered."""
 
     RECIPES = {
-        "figures": lambda a: _function("figures", "extract_figures")(a.corpus),
-        "words": lambda a: _function("stats", "word_frequencies")(a.corpus),
-        "mentions": lambda a: _function("actors", "actor_mentions")(a.corpus),
-        "cooccurrence": lambda a: _function("actors", "cooccurrence")(a["mentions"]),
-        "quotes": lambda a: _function("quotes", "quotes")(a.corpus),
-        "readability": lambda a: _function("stats", "readability")(a.corpus),
+        "figures": lambda a: _api("extract_figures")(a.corpus),
+        "words": lambda a: _api("word_frequencies")(a.corpus),
+        "mentions": lambda a: _api("actor_mentions")(a.corpus),
+        "cooccurrence": lambda a: _api("cooccurrence")(a["mentions"]),
+        "quotes": lambda a: _api("quotes")(a.corpus),
+        "readability": lambda a: _api("readability")(a.corpus),
     }
 
     def __init__(self, corpus):
@@ -449,7 +459,7 @@ def build_report(corpus_path, out_dir, *, notebooks_dir=None, progress=True, tim
             bar.set_description("loading corpus")
             analyses = None
             try:
-                loaded = _function("load", "load_corpus")(str(corpus))
+                loaded = _api("load_corpus")(str(corpus))
                 analyses = _Analyses(loaded)
             except _Unavailable as exc:
                 report.skipped.append(f"charts and tables: {exc}")
@@ -489,7 +499,7 @@ def _write_charts(analyses, out: Path, report: Report, bar) -> None:
             try:  # the table the chart draws, ready for Datawrapper
                 table = _function("plots", chart.table)(data, **options)
                 dw = out / "charts" / f"{chart.name}.csv"
-                _function("export", "datawrapper_csv")(table, dw)
+                _api("datawrapper_csv")(table, dw)
                 files.append(dw)
             except _Unavailable as exc:
                 report.skipped.append(f"chart data {chart.name}: {exc}")
@@ -514,7 +524,7 @@ def _write_tables(analyses, out: Path, report: Report, bar) -> None:
                 df = _load_report_table(analyses.corpus)
             else:
                 df = analyses[key]
-            to_csv, to_excel = _function("export", "to_csv"), _function("export", "to_excel")
+            to_csv, to_excel = _api("to_csv"), _api("to_excel")
             folder = out / "tables"
             folder.mkdir(parents=True, exist_ok=True)
             with warnings.catch_warnings(record=True) as caught:

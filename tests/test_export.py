@@ -119,6 +119,14 @@ def test_long_cells_are_reported_not_silently_cut(tmp_path):
         export.to_excel(df, tmp_path / "refused.xlsx", long_cells="raise")
 
 
+def test_categorical_text_is_neutralised_too(tmp_path):
+    df = pd.DataFrame({"kind": pd.Categorical(["=1+1", "ok", "=1+1"])})
+    path = export.to_excel(df, tmp_path / "cat.xlsx")
+    cells = [c.value for row in openpyxl.load_workbook(path)["data"].iter_rows() for c in row]
+    assert _cells_start_with_formula(cells) == []
+    assert export.read_excel(path)["kind"].tolist() == ["=1+1", "ok", "=1+1"]
+
+
 def test_no_warning_for_ordinary_tables(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -443,6 +443,105 @@ def test_bad_user_lexicon_names_the_file(tmp_path):
         load_figure_lexicon(unknown)
 
 
+# --------------------------------------------------------------------------- the fast scan
+
+SCAN_CASES = [
+    # digits after a space, a dot and a comma; not inside a word (a5, _5)
+    "160.000 og 1,5 men ikke a5 eller _5",
+    # number words in the three spellings the pattern allows, not in mixed case
+    "to To TO tO",
+    # a number word inside a longer word is no hit: til, tid, fortog
+    "til tiden fortog tre",
+    # vulgar fractions after a space, not after a digit
+    "½ liter og 2½ time og ¾",
+    # ca. counts only before a plain space
+    "ca. 5 og ca.5 og Ca. 5 og ca.\n5",
+    # letters outside Latin-1 next to numbers: dashes, quotes, Arabic and full-width digits
+    "10–15 “tre” ’to’ ١٢ ٣ １２ €5 İto tos",
+    # Latin-1 letters that are word characters (ø, µ, ß) glue to a number word
+    "øto toø µfem femß ×to to×",
+    # the start and the end of the text
+    "tre",
+    "5",
+    # a control character and a lone surrogate
+    "\x01to\x01 \ud800tre\ud800",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_CASES)
+def test_scan_finds_exactly_the_prefilter_matches(text):
+    from corpus_tools.figures import PREFILTER_RE, _scan_hits
+
+    assert _scan_hits(text) == [(m.start(), m.group().lower()) for m in PREFILTER_RE.finditer(text)]
+
+
+def test_scan_agrees_with_the_prefilter_on_ddt():
+    # the fast scan is an optimisation: on real sentences it must change nothing
+    from corpus_tools.figures import PREFILTER_RE, _scan_hits
+
+    text = _ddt_text()
+    hits = _scan_hits(text)
+    assert len(hits) > 200
+    assert hits == [(m.start(), m.group().lower()) for m in PREFILTER_RE.finditer(text)]
+
+
+def _ddt_text() -> str:
+    conllu = ROOT / "tests" / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
+    return "\n".join(ln[9:] for ln in conllu.read_text(encoding="utf-8").splitlines() if ln.startswith("# text = "))
+
+
+# hard cases for the windows of the fast paths: long words, non-Latin-1 letters, URLs
+FAST_PATH_EXTRA = [
+    "Ifølge Verdenssundhedsorganisationens generalsekretariatsafdelingsleder ikke 5 døde.",
+    "Der kan ifølge https://www.example.com/en/meget/lang/adresse/der/bliver/ved/og/ved 40 være døde.",
+    "İFØLGE ſtatens tal er 20 dræbt, siger Ministeriet. Iflg. FN 30 døde; JÆVNFØR loven 4.",
+    "Op til                                                   10 døde, «omkring»  \n 20 såret.",
+    "Det ville – måske – aldrig blive 7, men ingen tror på ΣΊΣΥΦΟΣ 8 gange.",
+    # re.IGNORECASE reads the Turkish İ and ı as i: "İfølge" names a source
+    "İfølge Politiet er 5 døde.",
+    "ıfølge Politiet er 5 døde.",
+    # a cue more than 100 characters before the number, with few words between
+    "Han kunne " + "x" * 95 + " og ja 7 gange.",
+]
+
+
+def test_fast_paths_agree_with_their_definitions():
+    # each speed-up of the classification must give what the plain code gives
+    import re
+
+    from corpus_tools.figures import (
+        _CLAUSE_RE, _NOT_NEGATION_RE, _PREV_WORDS_RE, _attribution, _hedge, _may_name_source,
+        _modality, _next_words, _next_words_loop, _prev_words, _scan_map,
+    )
+
+    lex = load_figure_lexicon()
+    text = "\n".join([_ddt_text()] + FAST_PATH_EXTRA)
+    mapped = _scan_map(text)
+    positions = [m.end() for m in re.finditer(r"\S+", text)]
+    for pos in positions:
+        limit = text.find("\n", pos) % (len(text) + 1)
+        assert _next_words(text, pos, limit) == _next_words_loop(text, pos, limit, 3)
+        before = text[max(0, pos - 80):pos + 1]
+        assert _prev_words(before) == [w.lower() for w in _PREV_WORDS_RE.findall(before, max(0, len(before) - 60))][-3:]
+        m = lex.hedge_re.search(before[-40:].lower())
+        assert _hedge(before, lex) == ((m.lastgroup or "exact") if m else "exact")
+    lo = 0
+    for line in text.split("\n"):
+        hi = lo + len(line)
+        # attribution: the quick test says "no" only when there is none
+        if not _may_name_source(mapped, lo, hi, lex):
+            assert _attribution(line, lex) is None, line
+        for m in re.finditer(r"\d+", line):
+            start = lo + m.start()
+            c_start = lo
+            for c in _CLAUSE_RE.finditer(text, lo, start):
+                c_start = c.end()
+            head = _NOT_NEGATION_RE.sub(" ", " ".join(text[c_start:start].lower().split()[-4:]))
+            plain = "negated" if lex.negation_re.search(head) else "hypothetical" if lex.hypothetical_re.search(head) else "fact"
+            assert _modality(text, start, lo, hi, lex) == plain, line
+        lo = hi + 1
+
+
 # --------------------------------------------------------------------------- the labelled set
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from _report_build import NOTEBOOKS, available_charts, build_hostile_report, build_seed_report, write_hostile_corpus
-from corpus_tools import CorpusError
+from _report_build import NOTEBOOKS, SEEDS as ROOT_SEEDS, available_charts, build_hostile_report, build_seed_report, write_hostile_corpus
+from corpus_tools import CorpusError, read_csv
 from corpus_tools.report import CSP, _CHARTS, _Analyses, _corpus_param, build_report, clean_html, find_notebooks, render_notebook
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -230,6 +230,15 @@ def test_corpus_param(corpus, out, expected):
     assert _corpus_param(Path(corpus), Path(out)) == expected
 
 
+def test_progress_bar_goes_to_stderr(tmp_path, capsys):
+    (tmp_path / "nbs").mkdir()
+    build_report(ROOT_SEEDS, tmp_path / "out", notebooks_dir=tmp_path / "nbs", charts=False, progress=True)
+    err = capsys.readouterr().err
+    assert "100%" in err and "step" in err
+    build_report(ROOT_SEEDS, tmp_path / "out", notebooks_dir=tmp_path / "nbs", charts=False, progress=False)
+    assert "100%" not in capsys.readouterr().err
+
+
 def test_find_notebooks_sorted_and_errors(tmp_path):
     for name in ("b.ipynb", "a.ipynb", "c.txt"):
         (tmp_path / name).write_text("{}")
@@ -269,6 +278,12 @@ def test_hostile_pages_are_inert(hostile):
     assert probe["error"] is None
     text = probe["html"].read_text(encoding="utf-8")
     assert "&lt;script&gt;" in text and "onerror=" in text  # shown as text
+
+
+def test_hostile_corpus_breaks_no_notebook(hostile):
+    # odd text is still text: every notebook, chart and table must cope with it
+    assert hostile.failed == []
+    assert all(nb["error"] is None for nb in hostile.notebooks)
 
 
 def _csv_cells(path: Path):
@@ -337,6 +352,16 @@ def test_seed_report_has_every_available_chart_and_no_failure(seed):
         assert suffixes == [".csv", ".png", ".svg"] and all(f.stat().st_size > 500 for f in chart["files"] if f.suffix != ".csv")
     for table in seed.tables:
         assert sorted(f.suffix for f in table["files"]) == [".csv", ".xlsx"]
+    # every table whose analysis exists was written (quotes included)
+    assert {"articles", "load_report", "figures", "actor_mentions", "quotes"} <= {t["name"] for t in seed.tables}
+
+
+def test_seed_key_figures_chart_shows_displaced_and_killed(seed):
+    if "key_figures" not in available_charts():
+        pytest.skip("extract_figures or figures_chart is not available yet")
+    table = read_csv(seed.out_dir / "charts" / "key_figures.csv")
+    # the seed's two headline figures: 160.000 displaced, about 500.000 killed
+    assert {"displaced", "killed"} <= set(table["category"])
 
 
 def test_seed_index_links_every_file(seed):

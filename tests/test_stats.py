@@ -127,6 +127,19 @@ def test_frequencies_equal_counter_of_words():
     assert dict(zip(got["term"], got["count"])) == dict(expected)
 
 
+def test_lemma_frequencies_equal_counter_of_lemmas():
+    # the cached path gives the lemma of every word token, stop words dropped by form or lemma
+    stop = ct.stopwords()
+    expected = Counter()
+    for doc in DDT_DOCS[:15]:
+        for w in ct.words(doc, lower=False):
+            lem = ct.text.lemma(w).lower()
+            if w.lower() not in stop and lem not in stop:
+                expected[lem] += 1
+    got = ct.word_frequencies(DDT_DOCS[:15], lemmas=True)
+    assert dict(zip(got["term"], got["count"])) == dict(expected)
+
+
 def test_dropping_stopwords_never_raises_a_count():
     full = ct.word_frequencies(DDT_DOCS, stopwords=False).set_index("term")["count"]
     cut = ct.word_frequencies(DDT_DOCS).set_index("term")["count"]
@@ -156,6 +169,17 @@ def test_corpus_pass_agrees_with_the_separate_functions():
     freq2, table2 = stats.corpus_pass(DDT_DOCS, n_jobs=2, batch_size=9)
     pd.testing.assert_frame_equal(freq2, freq)
     pd.testing.assert_frame_equal(table2, table)
+
+
+def test_corpus_pass_string_ids_and_empty_corpus():
+    freq, table = stats.corpus_pass(HAND)
+    assert table["doc_id"].tolist() == ["a", "b", "c"]
+    assert table["lix"].tolist() == pytest.approx(ct.readability(HAND)["lix"].tolist())
+    # an article without words has no LIX and no band
+    freq, table = stats.corpus_pass(["", "Hej med dig."])
+    assert math.isnan(table.loc[0, "lix"]) and pd.isna(table.loc[0, "band"])
+    freq, table = stats.corpus_pass([])
+    assert freq.empty and table.empty
 
 
 def test_doc_stats_sum_to_corpus_counts():
