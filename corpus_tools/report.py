@@ -459,7 +459,7 @@ def build_report(corpus_path, out_dir, *, notebooks_dir=None, progress=True, tim
             bar.set_description("loading corpus")
             analyses = None
             try:
-                loaded = _api("load_corpus")(str(corpus))
+                loaded = _api("load_corpus")(os.fspath(corpus_path))  # as given: no absolute paths in tables
                 analyses = _Analyses(loaded)
             except _Unavailable as exc:
                 report.skipped.append(f"charts and tables: {exc}")
@@ -468,7 +468,7 @@ def build_report(corpus_path, out_dir, *, notebooks_dir=None, progress=True, tim
             bar.update()
             _write_charts(analyses, out, report, bar)
             _write_tables(analyses, out, report, bar)
-        _write_index(report, corpus)
+        _write_index(report, Path(corpus_path))
         bar.update()
     finally:
         bar.close()
