@@ -506,6 +506,8 @@ def _write_charts(analyses, out: Path, report: Report, bar) -> None:
             report.charts.append({"name": chart.name, "title": chart.title, "files": files})
         except _Unavailable as exc:
             report.skipped.append(f"chart {chart.name}: {exc}")
+        except CorpusError as exc:  # nothing to draw in this corpus (e.g. no killed/displaced figures)
+            report.skipped.append(f"chart {chart.name}: {exc}")
         except Exception as exc:
             report.failed.append(f"chart {chart.name}: {type(exc).__name__}: {exc}")
         bar.update()
