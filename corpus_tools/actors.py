@@ -421,8 +421,8 @@ def _sentence_starts(text: str, limit: int | None = None) -> list[int]:
     """Offsets where the sentences of ``text`` start, exactly as :func:`corpus_tools.sentences` splits.
 
     ``sentences`` tokenises the word before every candidate full stop; here a plain
-    word that is no abbreviation (``kom.``) is accepted without that. (The fallback
-    of :func:`_sentence_ids`, which :func:`actor_mentions` uses.) Any other
+    word that is no abbreviation (``kom.``) is accepted without that, which makes
+    the sentence ids of :func:`actor_mentions` about twice as cheap. Any other
     case (``bl.a.``, ``10.``, ``!``) asks the text module's own rule, and if its
     internals ever change, this falls back to ``sentences`` itself.
     tests/test_actors.py checks the two agree. With ``limit``, starts after that
@@ -461,138 +461,6 @@ def _sentence_starts(text: str, limit: int | None = None) -> list[int]:
 
 
 _FIRST_NONSPACE_RE = re.compile(r"\S")
-
-
-# ---- sentence ids without splitting sentences: count the sentence starts before each mention.
-# ``sentences`` starts a sentence at the first non-space character of each paragraph and
-# after each terminal run (``[.!?…]+`` and closing quotes, ending a chunk) that is followed,
-# within the paragraph, by a capital, digit or opener and that ``_ends_sentence`` accepts.
-# Almost every such run follows a plain word ("Syrien."), which ``_ends_sentence`` accepts
-# outright. One regex finds the candidates in the reversed text, where "the chunk before the
-# mark is a plain word and no abbreviation" is a lookahead; between two mentions the sure
-# ones are only counted (``findall``, in C), and only the others (a number, an abbreviation,
-# a quote or bracket in the chunk, an unusual gap or next character) are decided one by one
-# with the text module's own rule. Character classes are derived from that rule
-# (``str.isupper``, ``str.isalpha``, ``_OPENERS``), not typed by hand. 2x faster than
-# :func:`_sentence_starts` on news-like text; tests/test_actors.py checks both against
-# ``sentences``.
-
-
-def _char_class(chars) -> str:
-    return "".join(re.escape(c) for c in sorted(set(chars)))
-
-
-def _trie_regex(words) -> str:
-    """One regex for a set of words, as a trie (``(?:a(?:b|c))``): far fewer failed branches than ``ab|ac``."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie) or "(?!)"
-
-
-def _sentence_id_regexes():
-    from . import text as _text
-
-    try:
-        same_rule = (_text._TERMINAL_RE.pattern == r"""[.!?…][.!?…]*[»«"”“’')\]]*(?=\s+(\S))"""
-                     and _text._PARA_RE.pattern == r"\n[ \t\r]*\n")
-        openers, abbrev, ends_sentence = _text._OPENERS, _text.abbreviations(), _text._ends_sentence
-    except AttributeError:  # pragma: no cover
-        return None
-    if not same_rule:  # pragma: no cover - the text module changed its rule: use the exact slow path
-        return None
-    latin = [chr(i) for i in range(0x21, 0x100) if not chr(i).isspace()]
-    letters = [c for c in latin if c.isalpha() and (c.isascii() or c >= "\xc0")]
-    reject_next = [c for c in latin if not (c.isupper() or c.isdigit() or c in openers)]
-    L, RN = _char_class(letters), _char_class(reject_next)
-    lset = set(letters)
-    # one-word abbreviations of two or more such letters ("ca.", "kr."), reversed
-    rabbr = _trie_regex({a[-2::-1] for a in abbrev if a.endswith(".") and len(a) >= 3 and all(c in lset for c in a[:-1])})
-    sure_next = frozenset(c for c in latin if c.isupper() or c.isdigit() or c in openers)
-    SN = _char_class(sure_next)
-    X = r"""[»«"”“’')\]\.!?…]"""  # the last character of a chunk's terminal run (a closer or a mark)
-    # reversed text: X, then more closers and the marks; the next character is before X, the
-    # chunk's word after the marks. The common gaps (" ", "  ", "\n") before a sure next character:
-    fast = rf"(?:(?<=[{SN}] {X})|(?<=[{SN}]  {X})|(?<=[{SN}]\n{X}))"
-    # ... before an unusual next character (neither a sure start nor a sure non-start)
-    odd_next = rf"(?:(?<=[^\s{SN}{RN}] {X})|(?<=[^\s{SN}{RN}]  {X})|(?<=[^\s{SN}{RN}]\n{X}))"
-    # ... any other gap (three spaces, a tab, a paragraph break: the text module decides)
-    # (not a blank line: a paragraph's last sentence ends at the paragraph's end anyway)
-    other_gap = rf"(?<=\s{X})(?<!\S {X})(?<!\S  {X})(?<!\S\n{X})(?<!\n\n{X})(?<!\n[ \t\r]\n{X})"
-    run = r"""(?:(?<=[.!?…])[.!?…]*|(?<=[»«"”“’')\]])[»«"”“’')\]]*[.!?…]+)(?![.!?…])"""
-    plain = rf"(?=[{L}]{{2,}}(?:[ \n]|\Z))"  # a word of 2+ letters after " ", "\n" or the start
-    abbr = rf"(?<=\.)(?=(?i:{rabbr})(?:[ \n]|\Z))"  # ... that is a one-word abbreviation
-    cand_re = re.compile(
-        rf"{X}(?<=\s.)(?:{fast}{run}(?:{plain}(?!{abbr})(?=(?P<s>.))|(?!{plain})|{abbr})|(?:{odd_next}|{other_gap}){run})"
-    )
-    return cand_re, ends_sentence, openers
-
-
-_PARA_BREAK_RE = re.compile(r"\n[ \t\r]*\n")
-# a run of whitespace with a paragraph break, before the next paragraph's first character
-_PARA_BREAK_RUN_RE = re.compile(r"\n[ \t\r]*\n\s*(?=\S)")
-_LEAD_SPACE_RE = re.compile(r"\s*")
-# the gap after a terminal run, inside the paragraph, and the next sentence's first character
-_GAP_NEXT_RE = re.compile(r"(?:[^\S\n]|\n(?![ \t\r]*\n))+(\S)")
-_SID_REGEXES: list = []
-
-
-def _sentence_ids(text: str, offsets) -> list[int]:
-    """0-based index of the sentence of ``text`` (as :func:`corpus_tools.sentences` splits it) holding each offset.
-
-    ``offsets`` are increasing positions of word characters (mention starts). Equal to
-    ``bisect_right([s.start for s in sentences(text)], a) - 1`` for each ``a``;
-    tests/test_actors.py checks it on real and tricky text.
-    """
-    if not _SID_REGEXES:
-        _SID_REGEXES.append(_sentence_id_regexes())
-    regs = _SID_REGEXES[0]
-    if regs is None or not all(text[a].isalnum() or text[a] == "_" for a in offsets):  # pragma: no cover
-        bounds = _sentence_starts(text, offsets[-1])
-        return [max(bisect_right(bounds, a) - 1, 0) for a in offsets]
-    cand_re, ends_sentence, openers = regs
-    last = offsets[-1]
-    rev = text[last::-1]  # text[:last + 1], reversed: forward offset i is last - i here
-    # sentences started so far, minus one: the first paragraph's is counted here (the offsets
-    # are non-space), and a blank line before any text, counted below, starts nothing
-    n = 0 if not text[:1].isspace() or not _PARA_BREAK_RE.search(text, 0, _LEAD_SPACE_RE.match(text).end()) else -1
-    out = []
-    pos = 0
-    hi = len(rev) - 2  # the reversed offset of the previous offset (none yet: the window reaches the end)
-    for a in offsets:
-        # paragraph starts in (pos, a]: a break run that reaches a word character starts before it
-        if text.count("\n", pos, a) > 1:
-            n += len(_PARA_BREAK_RUN_RE.findall(text, pos, a + 1))
-        # terminal runs ending in [pos, a): in the reversed text they start in (last - a, last - pos];
-        # the window also holds the character before the previous offset (a non-letter: a
-        # mention starts at a token boundary), so a word check never runs off the window, and
-        # no run starts on it (a run ends before whitespace, and that offset is a word character)
-        lo = last - a + 1
-        found = cand_re.findall(rev, lo, hi + 2)
-        unsure = found.count("")
-        n += len(found) - unsure
-        if unsure:  # decide them with the text module's rule
-            for m in cand_re.finditer(rev, lo, hi + 2):
-                if m.group("s") is None:
-                    gap = _GAP_NEXT_RE.match(text, last - m.start() + 1)
-                    if gap is not None:
-                        c = gap.group(1)
-                        if (c.isupper() or c.isdigit() or c in openers) and ends_sentence(text, last + 1 - m.end(), 0):
-                            n += 1
-        out.append(n)
-        pos, hi = a, last - a
-    return out
 
 
 def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True) -> pd.DataFrame:
@@ -637,7 +505,8 @@ def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True) -> pd.Dat
         forms.extend(fo)
         surfaces.extend([text[a:b] for a, b in zip(st, en)])
         if sentence_ids:
-            sids.extend(_sentence_ids(text, st))
+            bounds = _sentence_starts(text, st[-1])
+            sids.extend([max(bisect_right(bounds, a) - 1, 0) for a in st])
         else:
             sids.extend([-1] * len(found))
     idx = np.asarray(actor_idx, dtype=np.int64)

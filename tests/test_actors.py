@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -306,42 +305,15 @@ def test_sentence_ids_agree_with_ct_sentences():
         "Han kom bl.a. fra Syrien. Prisen steg 5 pct. Det sagde H. C. Hansen kl. 10. Så gik han!» Ny ...Og",
         "  \n\n  Rusland.\n\n\n»Iran?« Tyrkiet…  Syrien. 2018 var året. www. Da.",
     ]
-    for text in texts:
-        assert _sentence_starts(text) == [s.start for s in ct.sentences(text)]
-
-
-def _word_starts(text):
-    return [m.start() for m in re.finditer(r"\b\w", text)]
-
-
-def test_sentence_ids_of_mentions_agree_with_ct_sentences():
-    # the sentence_id fast path (counts sentence starts in the reversed text, decides only the
-    # unusual candidates) equals bisecting ct.sentences' starts, at every word start
-    from bisect import bisect_right
-    from corpus_tools.actors import _sentence_ids
-
-    ddt = Path(__file__).resolve().parent / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
-    sents = [l[9:].strip() for l in ddt.read_text(encoding="utf-8").splitlines() if l.startswith("# text = ")]
+    # random strings of fragments that exercise every branch: abbreviations, initials, numbers,
+    # quotes, brackets, odd gaps (tab, no-break space, several spaces, blank lines), odd next characters
     rng = random.Random(7)
-    # fragments that exercise every branch: abbreviations, initials, numbers, quotes, brackets,
-    # odd gaps (tab, no-break space, several spaces, line and paragraph breaks), odd next characters
     frags = ["Rusland", "FN's", "bl.a.", "ca.", "Ca.", "kl. 10.", "5 pct.", "H.C. Andersen", "»Nej!«", "Iran?",
              "USA.", "...", "…", "(Syrien.)", "russerne", "Tyrkiet.»", "10.", "Moskva!", '"Assad."', "- Nej",
-             "[FN]", "www.fn.org.", "a.", "nr. 5.", "Kreml", "f.eks.", "osv.", "mio.", "kr.", "'Iran'.",
-             "EU-landene.", "A.", "x.Y", "Éire.", "Ωmega.", "ǅ", "Überraschung.", "½", "Iran.,", "Kommandørkaptajnsløjtnantsuniform."]
+             "[FN]", "www.fn.org.", "a.", "nr. 5.", "f.eks.", "osv.", "mio.", "kr.", "'Iran'.", "EU-landene.",
+             "A.", "x.Y", "Éire.", "Ωmega.", "Überraschung.", "½", "Iran.,", "Kommandørkaptajnsløjtnantsuniform."]
     seps = [" ", " ", " ", "", "\n", "  ", "   ", "\xa0", "\t", "\n\n", " \n \n", "\n\t\n", "\u2009"]
-    texts = [
-        SEED,
-        " ".join(sents),
-        "\n\n".join(" ".join(sents[i:i + 7]) for i in range(0, len(sents), 7)),
-        "\n\n  Han kom bl.a. fra Syrien. Prisen steg 5 pct. Det sagde H. C. Hansen kl. 10. Så gik han!» Ny ...Og",
-    ] + ["".join(rng.choice(frags) + rng.choice(seps) for _ in range(rng.randint(1, 30))) for _ in range(400)]
+    texts += ["".join(rng.choice(frags) + rng.choice(seps) for _ in range(rng.randint(1, 30))) for _ in range(400)]
     for text in texts:
-        offsets = _word_starts(text)
-        if not offsets:
-            continue
-        starts = [s.start for s in ct.sentences(text)]
-        assert _sentence_ids(text, offsets) == [bisect_right(starts, a) - 1 for a in offsets], text[:200]
-        # a subset of the offsets (the mentions of a document are sparse) gives the same ids
-        some = offsets[::5]
-        assert _sentence_ids(text, some) == [bisect_right(starts, a) - 1 for a in some], text[:200]
+        assert _sentence_starts(text) == [s.start for s in ct.sentences(text)], text[:200]
+

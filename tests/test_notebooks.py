@@ -76,6 +76,13 @@ def test_executed_top_to_bottom_in_a_fresh_kernel(name):
 
 
 @pytest.mark.parametrize("name", PRESENT)
+def test_no_run_timestamps_stored(name):
+    # nbclient writes wall-clock times into cell metadata; tools/run_notebooks.py strips them
+    stamped = [i for i, c in enumerate(_load(name)["cells"]) if "execution" in c.get("metadata", {})]
+    assert stamped == [], f"{name}: cells {stamped} carry run timestamps; re-run tools/run_notebooks.py"
+
+
+@pytest.mark.parametrize("name", PRESENT)
 def test_every_code_cell_has_stored_output(name):
     # the parameters cell holds assignments only; every other cell shows something,
     # so nbval compares it (an empty output is never checked)
