@@ -43,7 +43,10 @@ import bisect
 import codecs
 import math
 import re
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
