@@ -310,7 +310,7 @@ def word_frequencies(
     stopwords=True,
     min_count: int = 1,
     n_jobs: int = 1,
-    batch_size: int = 256,
+    batch_size: int = 1024,
 ) -> pd.DataFrame:
     """How often each word occurs: one row per term (and group), most frequent first.
 
@@ -685,7 +685,7 @@ def _expand_set(present: set, multi: set) -> set:
     return out
 
 
-def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 256) -> tuple[pd.DataFrame, pd.DataFrame]:
+def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 1024) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Word frequencies and LIX per article in ONE pass over the texts (for large corpora).
 
     Returns ``(frequencies, lix_table)``: ``frequencies`` has the columns of
