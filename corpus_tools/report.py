@@ -20,10 +20,9 @@ Content-Security-Policy meta tag forbids scripts in case anything slipped throug
 
 Example (from the repository root)::
 
-    >>> from corpus_tools.report import build_report
-    >>> report = build_report("seeds", "report")            # doctest: +SKIP
-    >>> report.index                                          # doctest: +SKIP
-    PosixPath('report/index.html')
+    from corpus_tools.report import build_report
+    report = build_report("seeds", "report")   # executes the notebooks: about 30 s
+    report.index                               # .../report/index.html
 
 Command line: ``corpus-tools report seeds --out report``.
 """
