@@ -487,8 +487,10 @@ def load_corpus(source, *, strict: bool = False, text_column: str | None = None,
     or more files in an interactive session (a terminal or a Jupyter kernel), and
     never under pytest.
 
-    >>> corpus = load_corpus("seeds")                    # doctest: +SKIP
-    >>> corpus.loc[0, ["doc_id", "date", "agencies"]].tolist()  # doctest: +SKIP
+    From the repository root:
+
+    >>> corpus = load_corpus("seeds")
+    >>> corpus.loc[0, ["doc_id", "date", "agencies"]].tolist()
     ['000_26ea6c9c62baba8a.txt', Period('2018-06', 'M'), ['ritzau', 'Reuters']]
     """
     loader = _Loader(strict, fix_mojibake, check_limits(zip_limits), text_column, date_column, id_column)
