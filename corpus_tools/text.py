@@ -297,14 +297,17 @@ def _chunk_can_end(chunk: str) -> bool:
     m = _TRAIL_RE.search(chunk)
     if m is None:
         return False
-    p = m.start()
-    for t in TOKEN_RE.finditer(chunk):
-        s, e = t.span()
+    return _mark_ends(chunk, 0, m.start())
+
+
+def _mark_ends(text: str, q: int, p: int) -> bool:
+    """Tokenising ``text`` from ``q``: is the mark at ``p`` a token of its own, or the
+    dot of a final abbreviation (``pct.``, ``kr.``)?"""
+    for m in TOKEN_RE.finditer(text, q):
+        s, e = m.span()
         if e <= p:
             continue
-        if s == p:
-            return True
-        return t.group().lower() in _final_abbreviations()
+        return s == p or m.group().lower() in _final_abbreviations()
     return True
 
 
@@ -317,14 +320,7 @@ def _ends_sentence(text: str, p: int, lo: int) -> bool:
         return True
     while q > lo and not text[q - 1].isspace():
         q -= 1
-    for m in TOKEN_RE.finditer(text, q):
-        s, e = m.span()
-        if e <= p:
-            continue
-        if s == p:
-            return True
-        return m.group().lower() in _final_abbreviations()
-    return True
+    return _mark_ends(text, q, p)
 
 
 def _paragraphs(text: str):
