@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench.py                 # 100 MB corpus, 400 MB for the streaming row
     .venv/bin/python benchmarks/bench.py --size-mb 10    # a quick run (40 MB streaming row)
     .venv/bin/python benchmarks/bench.py --repeat 3 --spacy-mb 20   # best of 3 rounds, spaCy on 20 MB
+    .venv/bin/python benchmarks/bench.py --vocab open    # fresh words in every sentence: a real vocabulary
 
 Run on demand; not part of the test suite. The corpus (``make_corpus.py``: real
 Danish sentences from UD DDT dev, sampled with a seeded RNG into articles in the
@@ -220,6 +221,8 @@ def main(argv=None) -> int:
     ap.add_argument("--spacy-mb", type=float, default=None, help="MB given to spaCy (default: all; it is slow)")
     ap.add_argument("--repeat", type=int, default=1, help="rounds; the best of them is shown (default 1)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--vocab", choices=("ddt", "open"), default="ddt",
+                    help="ddt: DDT dev sentences as they are; open: with fresh words, a growing vocabulary (make_corpus.py)")
     ap.add_argument("--timeout", type=float, default=1800.0, help="seconds per contender")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -229,9 +232,10 @@ def main(argv=None) -> int:
         print(json.dumps(child(args.child, Path(args.corpus), args.limit_mb)))
         return 0
 
-    folder = build(args.size_mb, args.seed)
+    folder = build(args.size_mb, args.seed, vocab=args.vocab)
     names = args.only or list(CONTENDERS)
-    print(f"corpus: {folder} ({args.size_mb:g} MB of articles in the seed's format, DDT dev sentences, seed {args.seed})")
+    words = "DDT dev sentences" if args.vocab == "ddt" else "DDT dev sentences with fresh words (--vocab open)"
+    print(f"corpus: {folder.relative_to(HERE.parent)} ({args.size_mb:g} MB of articles in the seed's format, {words}, seed {args.seed})")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     print("each contender in a fresh subprocess; peak = ru_maxrss of that process; base = its RSS before the first article")
     if args.repeat > 1:
@@ -253,7 +257,7 @@ def main(argv=None) -> int:
         print(fmt_row(LABELS[name], results[name]), flush=True)
     stream_mb = 4 * args.size_mb if args.stream_mb is None else args.stream_mb
     if stream_mb:
-        big = build(stream_mb, args.seed)
+        big = build(stream_mb, args.seed, vocab=args.vocab)
         results["stream"] = run_child("stream", big, None, args.timeout * stream_mb / args.size_mb)
         print(fmt_row(f"{LABELS['stream']} {stream_mb:g} MB", results["stream"]), flush=True)
 

@@ -9,8 +9,10 @@ Counting is one pass per document (:func:`doc_stats`) plus a cheap merge (sums o
 counters), so a corpus can stream through in batches with flat memory, or be spread
 over worker processes (``n_jobs=2``), with the same per-document function. The hot
 path caches the tokens of each whitespace-separated chunk, so that per token only
-dictionary look-ups and Counter updates run, in C; a chunk seen for the first time
-costs about three times as much (measured), which a large corpus amortises.
+dictionary look-ups and Counter updates run, in C. :func:`corpus_pass`, the pass for
+large corpora, goes further: it turns a whole batch of articles into an array of chunk
+ids and computes every count with numpy (see the comment above it); it is tested to
+give exactly what :func:`word_frequencies` and :func:`readability` give.
 
 Units: ``count`` is occurrences; ``rate_per_1000`` is occurrences per 1,000 word
 tokens of the group (stop words included in the denominator, punctuation not);
@@ -29,6 +31,8 @@ import math
 import re
 from array import array
 from collections import Counter
+from itertools import repeat
+from operator import itemgetter
 
 try:  # the C helper behind Counter.update(iterable)
     from collections import _count_elements
@@ -43,7 +47,7 @@ import pandas as pd
 
 from ._docs import iter_docs
 from .errors import CorpusError
-from .text import WORD_RE, _chunks, _sentence_count, lemma, sentences, words
+from .text import PARAGRAPH, WORD_RE, _chunk_can_end, abbreviations, _chunks, _sentence_count, _starts_sentence, lemma, sentences, words
 from .text import stopwords as _stopword_list
 
 __all__ = [
@@ -648,41 +652,232 @@ def readability(corpus) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- one full pass
+#
+# corpus_pass works on a whole batch at once: the chunks of all its articles go into
+# one list, each chunk becomes an integer id (one dictionary look-up per token, in C),
+# and everything else is numpy arithmetic on the id array: term counts by bincount,
+# words and long words by table look-up and cumulative sums, sentence ends by comparing
+# each chunk's "can end" flag with the next chunk's "can start" flag, articles per term
+# by sorting (article, term) pairs. Per token that is two passes in Python's C code
+# (str.split and the id look-up) and a few in numpy, instead of one Python-level
+# pass per statistic.
+
+
+# one word of letters between punctuation marks that are tokens of their own (no
+# apostrophe, hyphen, slash, @ or +: those can join a word)
+_WORD_IN_MARKS = re.compile(r"([«»\"“„(\[]*)([^\W\d_]+)([,.:;!?«»\"”“)\]…]*)\Z")
+
+
+class _Vocab:
+    """Chunk ids and per-chunk properties for :func:`corpus_pass` (one per stop-word set)."""
+
+    def __init__(self, stop: frozenset):
+        self.stop = stop
+        self.ids: dict[str, int] = {}
+        self.terms: list[str] = [""]  # term id 0: the chunk has no (kept) term
+        # lower-cased word -> term id; stop words -> 0
+        self.lookup: dict[str, int] = dict.fromkeys(stop, 0)
+        self.lookup[""] = 0
+        self.term_of, self.words, self.long = array("q"), array("q"), array("q")
+        self.ends, self.starts, self.is_multi = array("b"), array("b"), array("b")
+        self.multi: dict[int, tuple[int, ...]] = {}  # chunk id -> term ids, for chunks with several terms
+        self._ends_after: dict[str, bool] = {}  # closing marks -> can a word with them end a sentence
+        self._arrays = None
+        self.ids[PARAGRAPH] = 0
+        self._add_slow(0, PARAGRAPH)
+
+    def _term_ids(self, lows: list[str]) -> list[int]:
+        """Term ids of lower-cased words (0 for stop words), adding the new ones in sorted order."""
+        new = set(lows).difference(self.lookup)
+        if new:
+            first = len(self.terms)
+            added = sorted(new)
+            self.terms.extend(added)
+            self.lookup.update(zip(added, range(first, first + len(added))))
+        return list(map(self.lookup.__getitem__, lows))
+
+    def add(self, chunks) -> None:
+        """Give ids to new chunks (in sorted order, so that ids do not depend on set order)."""
+        chunks = sorted(chunks)
+        # plain words, most new chunks, in bulk: one word token each, the lower-cased
+        # word its term, long when more than six letters; a plain word cannot end a
+        # sentence (no terminal mark) and starts one when it is capitalised
+        alpha = list(filter(str.isalpha, chunks))
+        if alpha:
+            first = len(self.ids)
+            self.ids.update(zip(alpha, range(first, first + len(alpha))))
+            self.term_of.extend(self._term_ids(list(map(str.lower, alpha))))
+            self.words.extend(repeat(1, len(alpha)))
+            self.long.extend(map(_LONG.__lt__, map(len, alpha)))
+            self.ends.extend(repeat(0, len(alpha)))
+            self.starts.extend(map(str.isupper, map(itemgetter(0), alpha)))
+            self.is_multi.extend(repeat(0, len(alpha)))
+        if len(alpha) < len(chunks):
+            self._add_other([c for c in chunks if not c.isalpha()])
+        self._arrays = None
+
+    def _add_other(self, chunks) -> None:
+        abbrev = abbreviations()
+        ends_after = self._ends_after
+        for chunk in chunks:
+            cid = self.ids[chunk] = len(self.ids)
+            m = _WORD_IN_MARKS.match(chunk)
+            if m is not None:
+                word, marks = m.group(2), m.group(3)
+                if marks[:1] != "." or (len(word) > 1 and word.lower() + "." not in abbrev):
+                    # one word between punctuation marks ("Syrien.", "»Vi", "(FN),"): its
+                    # properties are the word's, and whether it ends a sentence depends
+                    # on the closing marks only (tests check this against the full rules)
+                    low = word.lower()
+                    tid = self.lookup.get(low)
+                    self.term_of.append(self._term_ids([low])[0] if tid is None else tid)
+                    self.words.append(1)
+                    self.long.append(len(word) > _LONG)
+                    self.is_multi.append(0)
+                    e = ends_after.get(marks)
+                    if e is None:
+                        e = ends_after[marks] = _chunk_can_end("hus" + marks) if marks else False
+                    self.ends.append(e)
+                    self.starts.append(_starts_sentence(chunk))
+                    continue
+            self._add_slow(cid, chunk)
+
+    def _add_slow(self, cid: int, chunk: str) -> None:
+        """A chunk's properties by the full rules (the tokenizer's regular expression)."""
+        toks = [] if chunk == PARAGRAPH else WORD_RE.findall(chunk)
+        tids = [t for t in self._term_ids([w.lower() for w in toks]) if t]
+        self.words.append(len(toks))
+        self.long.append(sum(_n_letters(t) > _LONG for t in toks))
+        self.term_of.append(tids[0] if len(tids) == 1 else 0)
+        self.is_multi.append(len(tids) > 1)
+        if len(tids) > 1:
+            self.multi[cid] = tuple(tids)
+        plain = chunk != PARAGRAPH
+        self.ends.append(plain and _chunk_can_end(chunk))
+        self.starts.append(plain and _starts_sentence(chunk))
+
+    def chunk_ids(self, chunks: list[str]) -> np.ndarray:
+        """The id of every chunk, adding the chunks not seen yet."""
+        ids = np.fromiter(map(self.ids.get, chunks, repeat(-1)), dtype=np.int64, count=len(chunks))
+        unseen = np.flatnonzero(ids < 0)
+        if len(unseen):
+            new = list(map(chunks.__getitem__, unseen.tolist()))
+            self.add(set(new))
+            ids[unseen] = np.fromiter(map(self.ids.__getitem__, new), dtype=np.int64, count=len(new))
+        return ids
+
+    def arrays(self):
+        if self._arrays is None:
+            self._arrays = tuple(
+                np.frombuffer(a, dtype=np.int64 if a.typecode == "q" else np.int8).copy()
+                for a in (self.term_of, self.words, self.long, self.ends, self.starts, self.is_multi)
+            )
+        return self._arrays
+
+
+_VOCABS: dict[frozenset, _Vocab] = {}
+
+
+def _vocab(stop: frozenset) -> _Vocab:
+    v = _VOCABS.get(stop)
+    if v is None or len(v.ids) > _CACHE_MAX:  # bounded memory: start afresh between batches
+        if len(_VOCABS) > 16:
+            _VOCABS.clear()
+        v = _VOCABS[stop] = _Vocab(stop)
+    return v
+
+
+def _per_doc(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Sums of ``values`` over each article's slice ``offsets[i]:offsets[i + 1]``."""
+    c = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(values, out=c[1:])
+    return c[offsets[1:]] - c[offsets[:-1]]
 
 
 def _pass_batch(args):
+    """Worker: (term counts, articles per term, doc ids, words, long words, sentences) of a batch."""
     batch, stop = args
-    config = _config(False, stop)
-    tm, multi, nwl = _TERMS[config], _MULTI[config], _NWL
-    total: Counter = Counter()
-    dfs: Counter = Counter()
-    rows = []
-    for doc_id, text in batch:  # _count() without the per-document Counter: every step runs in C
-        chunks = _chunks(text)
-        try:
-            terms = list(map(tm.__getitem__, chunks))
-            packed = sum(map(nwl.__getitem__, chunks))
-        except KeyError:
-            _fill(chunks, config)
-            tm, nwl = _TERMS[config], _NWL
-            terms = list(map(tm.__getitem__, chunks))
-            packed = sum(map(nwl.__getitem__, chunks))
-        _count_elements(total, terms)  # Counter.update without its per-call checks
-        present = set(terms)
-        if multi and not multi.isdisjoint(present):
-            present = _expand_set(present, multi)
-        present.discard("")
-        _count_elements(dfs, present)
-        rows.append((doc_id, packed >> _SHIFT, packed & _MASK, _sentence_count(text, chunks)))
-    _expand(total, multi)
-    return total, dfs, rows
+    v = _vocab(stop)
+    chunks: list[str] = []
+    bounds = [0]
+    doc_ids = []
+    for doc_id, text in batch:
+        chunks += _chunks(text)
+        bounds.append(len(chunks))
+        doc_ids.append(doc_id)
+    n, n_docs = len(chunks), len(doc_ids)
+    ids = v.chunk_ids(chunks)
+    del chunks
+    term_of, words, long, ends, starts, is_multi = v.arrays()
+    offsets = np.asarray(bounds, dtype=np.int64)
+    lengths = np.diff(offsets)
+    nonempty = lengths > 0
+
+    n_words = _per_doc(words[ids], offsets)
+    n_long = _per_doc(long[ids], offsets)
+    # sentences (as text._sentence_count): a boundary after chunk i when it can end a
+    # sentence and chunk i + 1 can start one, within the article; plus its paragraphs
+    boundary = np.zeros(n, dtype=np.int8)
+    if n > 1:
+        np.bitwise_and(ends[ids[:-1]], starts[ids[1:]], out=boundary[:-1])
+    boundary[offsets[1:][nonempty] - 1] = 0  # no boundary between two articles
+    para = (ids == 0).view(np.int8)  # chunk id 0 is PARAGRAPH
+    marks = _per_doc(para, offsets)
+    first = np.zeros(n_docs, dtype=np.int64)
+    last = np.zeros(n_docs, dtype=np.int64)
+    first[nonempty] = para[offsets[:-1][nonempty]]
+    last[nonempty] = para[offsets[1:][nonempty] - 1]
+    n_sent = np.where(marks == lengths, 0, 1 + marks - first - last + _per_doc(boundary, offsets))
+
+    # terms: counts, and articles per term from the sorted (article, term) pairs
+    n_terms = len(v.terms)
+    tids = term_of[ids]
+    doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+    kept = tids > 0
+    pairs = [doc_of[kept] * n_terms + tids[kept]]
+    counts = np.bincount(tids, minlength=n_terms)
+    if v.multi:
+        where = np.flatnonzero(is_multi[ids])
+        if len(where):
+            extra_doc, extra_term = [], []
+            for p, cid in zip(where.tolist(), ids[where].tolist()):
+                for t in v.multi[cid]:
+                    extra_doc.append(doc_of[p])
+                    extra_term.append(t)
+            extra = np.asarray(extra_term, dtype=np.int64)
+            counts += np.bincount(extra, minlength=n_terms)
+            pairs.append(np.asarray(extra_doc, dtype=np.int64) * n_terms + extra)
+    keys = np.sort(np.concatenate(pairs)) if len(pairs) > 1 else np.sort(pairs[0])
+    if len(keys):
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    dfs = np.bincount(keys % n_terms, minlength=n_terms)
+    present = np.flatnonzero(counts[1:]) + 1
+    terms = list(map(v.terms.__getitem__, present.tolist()))
+    return terms, counts[present], dfs[present], (doc_ids, n_words, n_long, n_sent)
 
 
-def _expand_set(present: set, multi: set) -> set:
-    out = present - multi
-    for tup in multi.intersection(present):
-        out.update(tup)
-    return out
+class _Totals:
+    """Term counts and articles per term summed over batches, in numpy arrays."""
+
+    def __init__(self):
+        self.index: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.counts = np.zeros(1024, dtype=np.int64)
+        self.dfs = np.zeros(1024, dtype=np.int64)
+
+    def add(self, terms: list[str], counts: np.ndarray, dfs: np.ndarray) -> None:
+        new = set(terms).difference(self.index)
+        if new:
+            added = sorted(new)
+            self.index.update(zip(added, range(len(self.terms), len(self.terms) + len(added))))
+            self.terms.extend(added)
+            if len(self.terms) > len(self.counts):
+                size = max(len(self.terms), 2 * len(self.counts))
+                self.counts = np.concatenate([self.counts, np.zeros(size - len(self.counts), dtype=np.int64)])
+                self.dfs = np.concatenate([self.dfs, np.zeros(size - len(self.dfs), dtype=np.int64)])
+        at = np.fromiter(map(self.index.__getitem__, terms), dtype=np.int64, count=len(terms))
+        self.counts[at] += counts  # the terms of one batch are distinct
+        self.dfs[at] += dfs
 
 
 def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 1024) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -696,31 +891,40 @@ def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 10
     the text. This is the pass that ``benchmarks/bench.py`` times.
     """
     stop = _stop_set(stopwords)
-    counts: Counter = Counter()
-    dfs: Counter = Counter()
+    totals = _Totals()
     # per-article numbers as 8-byte machine integers, not Python objects: memory stays
     # flat for a streamed corpus (about 32 bytes an article)
     ids: array | list = array("q")
     n_words, n_long, n_sent = array("q"), array("q"), array("q")
     jobs = ((batch, stop) for batch in _batches(iter_docs(corpus), batch_size))
-    for c, df, rows in _run(_pass_batch, jobs, n_jobs):
-        counts.update(c)
-        dfs.update(df)
-        for doc_id, nw, nl, ns in rows:
+    for terms, c, df, (doc_ids, nw, nl, ns) in _run(_pass_batch, jobs, n_jobs):
+        totals.add(terms, c, df)
+        if isinstance(ids, array):
+            n0 = len(ids)
             try:
-                ids.append(doc_id)
-            except TypeError:  # doc_ids that are not integers (paths, strings)
-                ids = list(ids)
-                ids.append(doc_id)
-            n_words.append(nw)
-            n_long.append(nl)
-            n_sent.append(ns)
+                ids.extend(doc_ids)
+            except (TypeError, OverflowError):  # doc_ids that are not integers (paths, strings)
+                ids = ids[:n0].tolist()  # extend may have appended some before failing
+        if not isinstance(ids, array):
+            ids.extend(doc_ids)
+        n_words.frombytes(nw.astype(np.int64).tobytes())
+        n_long.frombytes(nl.astype(np.int64).tobytes())
+        n_sent.frombytes(ns.astype(np.int64).tobytes())
     total = sum(n_words)
     scale = 1000.0 / total if total else float("nan")
-    items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    n_terms = len(totals.terms)
+    counts, dfs = totals.counts[:n_terms], totals.dfs[:n_terms]
+    by_term = np.empty(n_terms, dtype=np.int64)  # each term's rank in code point order
+    by_term[sorted(range(n_terms), key=totals.terms.__getitem__)] = np.arange(n_terms)
+    order = np.lexsort((by_term, -counts))  # count descending, then term
     freq = pd.DataFrame(
-        [(t, n, n * scale, dfs[t]) for t, n in items], columns=["term", "count", "rate_per_1000", "n_docs"]
-    ).astype({"count": "int64", "n_docs": "int64"})
+        {
+            "term": list(map(totals.terms.__getitem__, order.tolist())),
+            "count": counts[order].astype("int64"),
+            "rate_per_1000": counts[order] * scale,
+            "n_docs": dfs[order].astype("int64"),
+        }
+    )
     nw = np.frombuffer(n_words, dtype=np.int64) if len(n_words) else np.zeros(0, dtype=np.int64)
     nl = np.frombuffer(n_long, dtype=np.int64) if len(n_long) else np.zeros(0, dtype=np.int64)
     ns = np.frombuffer(n_sent, dtype=np.int64) if len(n_sent) else np.zeros(0, dtype=np.int64)

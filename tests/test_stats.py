@@ -171,6 +171,58 @@ def test_corpus_pass_agrees_with_the_separate_functions():
     pd.testing.assert_frame_equal(table2, table)
 
 
+# Edge cases of the batched numpy pass, each checked against the per-document functions
+PASS_EDGES = [
+    "",  # empty article
+    "   \n\n  ",  # whitespace and a paragraph break only
+    "\n\nRusland støtter Syrien.\n\n",  # paragraph breaks before and after
+    "Syrien.Rusland og x/y og FN's og USA's.",  # chunks with several word tokens and terms
+    "og i at det.",  # stop words only: no terms, but words and a sentence
+    "...",  # punctuation only: no words
+    "Ca. 500 blev dræbt. Bl.a. i Aleppo, siger FN. Det er 1,5 pct. Mere end før!",  # abbreviations
+    "Første afsnit slutter her.\n\nAndet afsnit uden punktum\n\nTredje? Ja.",  # paragraphs
+    "»Vi kæmper,« siger han. »Ja!« Rusland/Iran svarer.",  # quotes and slashes
+]
+
+
+def test_corpus_pass_edge_cases_agree_with_the_separate_functions():
+    for batch_size in (1, 3, 1024):  # article boundaries inside and across batches
+        freq, table = stats.corpus_pass(PASS_EDGES, batch_size=batch_size)
+        pd.testing.assert_frame_equal(freq, ct.word_frequencies(PASS_EDGES))
+        r = ct.readability(PASS_EDGES)
+        pd.testing.assert_frame_equal(table, r[["doc_id", "lix", "band", "words", "sentences"]])
+    # chunks with several terms ("Syrien.Rusland", "x/y", "Rusland/Iran") count each term
+    counts = dict(zip(freq["term"], freq["n_docs"]))
+    assert counts["rusland"] == 3 and counts["x"] == 1 and counts["iran"] == 1
+
+
+def test_corpus_pass_chunk_shortcuts_agree_with_the_tokenizer_rules():
+    # corpus_pass gives new chunks their properties by shortcuts (plain words; one word
+    # between punctuation marks); every chunk must get what the full rules give it
+    from corpus_tools.text import abbreviations
+
+    words = ["Syrien", "hus", "a", "B", "www", "Assad", "mennesker", "FN", "kr", "ca", "pct", "mio", "bl", "f", "Lars"]
+    words += sorted(abbreviations())[:40]
+    marks = ["", ".", ",", ":", ";", "!", "?", "…", ".«", ",«", "?«", ".»", "»", '"', '."', ")", ").", "),", "..", "!?", ".)"]
+    chunks = {p + w + m for w in words for p in ("", "»", "(", "„", '"') for m in marks}
+    chunks |= {c for d in DDT_DOCS + [SEED] for c in d.split()}
+    fast = stats._Vocab(frozenset(["og", "i"]))
+    fast.add(chunks)
+    slow = stats._Vocab(frozenset(["og", "i"]))
+    for c in sorted(chunks):
+        slow.ids[c] = cid = len(slow.ids)
+        slow._add_slow(cid, c)
+
+    def props(v, c):
+        i = v.ids[c]
+        terms = v.multi.get(i, (v.term_of[i],))
+        return ([v.terms[t] for t in terms], v.words[i], v.long[i], v.ends[i], v.starts[i])
+
+    assert [props(fast, c) for c in sorted(chunks)] == [props(slow, c) for c in sorted(chunks)]
+    # the shortcuts were taken (and the check above is not between two slow paths)
+    assert len(fast._ends_after) > 5
+
+
 def test_corpus_pass_string_ids_and_empty_corpus():
     freq, table = stats.corpus_pass(HAND)
     assert table["doc_id"].tolist() == ["a", "b", "c"]
@@ -198,6 +250,11 @@ def test_cache_limit_changes_no_result(monkeypatch):
         d.clear()
     pd.testing.assert_frame_equal(ct.word_frequencies(DDT_DOCS), expected)
     assert len(stats._NWL) <= 50 + max(len(set(d.split())) for d in DDT_DOCS)
+    # corpus_pass's chunk ids start afresh between batches when the limit is passed
+    stats._VOCABS.clear()
+    limited, _ = stats.corpus_pass(DDT_DOCS, batch_size=4)
+    pd.testing.assert_frame_equal(limited, expected)
+    assert all(len(v.ids) <= 50 + sum(len(set(d.split())) for d in DDT_DOCS[-4:]) + 1 for v in stats._VOCABS.values())
 
 
 # --------------------------------------------------------------------------- n-grams, collocations, keyness
