@@ -19,14 +19,20 @@ digits and number words) proposes start positions, one compiled pattern
 hundrede``, ``10-15``; ``en``/``et`` only before a multiplier or fraction); only
 those hits are classified, from a few words around them and the lexicon in
 ``lang/da/figure_lexicon.toml`` (triggers per category, hedges, units, attribution
-verbs, modality cues). Sentence spans come from ``corpus_tools.text.sentences``,
-computed only for paragraphs that hold a hit.
+verbs, modality cues). Sentence spans are those of ``corpus_tools.text.sentences``,
+computed only for paragraphs that hold a hit (``_sentence_cuts``).
 
-Speed (``python -m corpus_tools.evaluate figures --speed 5``, one process): about
-0.5x scikit-learn's CountVectorizer on DDT-style articles with 3.5 numbers per KB;
-the time goes to classifying each number (about 20 microseconds, in Python), to
-sentence splitting (about a fifth) and to the scan. Every shortcut in the
-classification is tested to give what the plain code gives.
+Speed (one process, CPU time, 10 MB of DDT-style articles with 3.4 numbers per KB,
+caches warm): about 0.6x scikit-learn's CountVectorizer (about 7.5 MB/s). Per number
+about 16 microseconds go to classifying it (Python: the words around it, hedge,
+identifier and modality checks), and about as much again to the scan and candidate
+pattern, sentence spans and the DataFrame. Quick tests skip work that cannot change
+an answer: the facts of a number's surface are kept per surface (``_FACTS``), a
+sentence end per chunk (``_CHUNK_ENDS``), and an Aho-Corasick automaton of the first
+words of the trigger, modality and attribution phrases over the scan's copy of the
+text says where none of them can match. Every shortcut is tested to give what the
+plain code gives (``tests/test_figures.py``). A fresh process first pays about 0.7 s
+to load simplemma's Danish dictionary (the lemmas of units).
 
 Conventions (the same as the labelled set in ``tests/data/figures/CONVENTIONS.md``):
 the span covers the number and its multiplier (``13 mia.``, ``halvanden million``),
@@ -52,6 +58,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ._docs import iter_docs
@@ -100,6 +107,8 @@ class FigureLexicon:
     month_date_re: re.Pattern  # ". maj", ". juni 2018" right after a day number
     attribution_phrases: tuple = ()  # (prepositions, verbs): the phrases behind attribution_re and verbs_re
     hedge_phrases: tuple = ()  # the phrases behind hedge_re, one tuple per hedge
+    trigger_phrases: tuple = ()  # the phrases behind trigger_re, one tuple per category
+    modality_phrases: tuple = ()  # (negation, hypothetical): the phrases behind negation_re and hypothetical_re
     memo: dict = field(default_factory=dict, compare=False, hash=False)  # word -> is a trigger; tuple keys: compiled helpers
 
 
@@ -202,6 +211,8 @@ def _compile_lexicon(source: str, name: str) -> FigureLexicon:
             ),
             (tuple(att["prepositions"]), tuple(att["verbs"])),
             tuple(tuple(words) for words in hedges.values()),
+            tuple(tuple(words) for words in cats.values()),
+            (tuple(mod["negation"]), tuple(mod["hypothetical"])),
         )
     except KeyError as exc:
         raise CorpusError(f"missing section or key {exc.args[0]!r}", path=name) from None
@@ -287,6 +298,7 @@ _NOT_NEGATION_RE = re.compile(r"\bikke\s+(?:mindst|under|over|mere|flere|færre|
 _PREFIX_CURRENCY = frozenset({"kr.", "kr", "dkk", "usd", "eur", "$", "€", "£", "sek", "nok", "gbp"})
 _REFLEXIVE = frozenset({"sig", "sin", "sit", "sine", "hans", "hendes", "deres", "mig", "dig", "os"})
 _DECADE_RE = re.compile(r"['’]?erne")
+_DECADE_FIRST = frozenset("e'’")  # what a match of _DECADE_RE starts with
 _TIDEN_RE = re.compile(r"[-\s]tiden\b")
 _ISO_DATE_RE = re.compile(r"(?:1[5-9]|20)\d\d-[01]\d(?:-[0-3]\d)?(?!\d)")
 _MINUTES_RE = re.compile(r"\s+minutter\s+(?:i|over)\s+(?:\d{1,2}|" + _WORD + ")")
@@ -368,6 +380,8 @@ def extract_figures(data, *, lexicon=None) -> pd.DataFrame:
     rows: list[tuple] = []
     for doc_id, text in iter_docs(data):
         rows.extend(_doc_figures(doc_id, text, lex))
+    if rows:
+        return _frame(rows)
     df = pd.DataFrame(rows, columns=COLUMNS)
     for col in ("value", "low", "high"):
         df[col] = df[col].astype("float64")
@@ -377,6 +391,39 @@ def extract_figures(data, *, lexicon=None) -> pd.DataFrame:
     for col in ("sentence", "surface", "unit", "category", "hedge", "attribution", "kind", "modality"):
         df[col] = df[col].astype("str")  # pandas' string dtype; missing values are NaN
     return df
+
+
+_FLOAT_COLUMNS = frozenset({"value", "low", "high"})
+_INT_COLUMNS = frozenset({"start", "end", "sentence_start"})
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """``pd.DataFrame(rows, columns=COLUMNS)`` with extract_figures' dtypes, built column by column.
+
+    The same frame as building it from the rows and casting the columns (tested),
+    without pandas reading every row as objects first: None becomes NaN in the float
+    and string columns. ``doc_id`` is int64 when every id is a Python int that fits,
+    else whatever pandas infers from the rows.
+    """
+    data = {}
+    for name, col in zip(COLUMNS, zip(*rows)):
+        if name == "doc_id":
+            if all(type(x) is int for x in col):
+                try:
+                    data[name] = np.array(col, dtype=np.int64)
+                    continue
+                except OverflowError:
+                    pass
+            data[name] = pd.DataFrame(list(zip(col)), columns=[name])[name].array
+        elif name in _FLOAT_COLUMNS:
+            data[name] = np.array(col, dtype="float64")
+        elif name in _INT_COLUMNS:
+            data[name] = np.array(col, dtype="int64")
+        elif name == "is_figure":
+            data[name] = np.array(col, dtype=bool)
+        else:
+            data[name] = pd.array(col, dtype="str")  # pandas' string dtype; missing values are NaN
+    return pd.DataFrame(data, copy=False)
 
 
 # ---- the scan: PREFILTER_RE's matches at C speed
@@ -510,20 +557,27 @@ def _doc_figures(doc_id, text: str, lex: FigureLexicon):
     hits = _merge_ranges(text, _candidates(text, mapped), lex)
     if not hits:
         return []
-    sents = _sentences_for(text, [h[0] for h in hits])
-    starts = [s[0] for s in sents]
+    cuts, cut_ends = _sentence_cuts(text, sorted(h[0] for h in hits))  # in order (they nearly are)
     out = []
     attribution_cache: dict = {}
-    sentence_text: dict = {}  # s_start -> the sentence, sliced once
     last_end = 0
+    ci = -2
     for start, end, groupkind in hits:
-        i = bisect.bisect_right(starts, start) - 1
-        s_start, s_end = sents[i] if i >= 0 else (0, len(text))
+        i = bisect.bisect_right(cuts, start) - 1
+        if i != ci:  # a new sentence: the piece the hit falls in, stripped
+            ci = i
+            if i >= 0:
+                seg = text[cuts[i]:cut_ends[i]]
+                sentence = seg.strip()  # what str.isspace() calls space, as text._span strips
+                s_start = cuts[i] + seg.index(sentence) if sentence else cuts[i]
+                s_end = s_start + len(sentence)
+            else:
+                s_start, s_end, sentence = 0, len(text), text
         if start >= s_end:  # a hit outside every sentence span: use the hit's own line
-            s_start, s_end = start, end
+            s_start, s_end, sentence = start, end, text[start:end]
         if start < last_end:
             continue  # inside an expression a row before has grown into (klokken ti minutter i fem)
-        row = _classify(text, start, end, groupkind, s_start, s_end, lex)
+        row = _classify(text, start, end, groupkind, s_start, s_end, lex, mapped)
         if row is None:
             continue
         last_end = row[1]
@@ -532,12 +586,9 @@ def _doc_figures(doc_id, text: str, lex: FigureLexicon):
         if is_figure:  # a year or an ordinal has no source
             if s_start not in attribution_cache:
                 attribution_cache[s_start] = (
-                    _attribution(text[s_start:s_end], lex) if _may_name_source(mapped, s_start, s_end, lex) else None
+                    _attribution(sentence, lex) if _may_name_source(mapped, s_start, s_end, lex) else None
                 )
             source = attribution_cache[s_start]
-        sentence = sentence_text.get(s_start)
-        if sentence is None or len(sentence) != s_end - s_start:
-            sentence = sentence_text[s_start] = text[s_start:s_end]
         out.append((
             doc_id, sentence, s_start, start, end, text[start:end], value, low, high, unit,
             category, hedge, source, is_figure, kind, modality,
@@ -587,12 +638,12 @@ def _merge_ranges(text: str, matches, lex) -> list[tuple[int, int, str]]:
             i = j + 1
             continue
         if h[2] == "num" and i + 1 < len(hits) and hits[i + 1][2] == "num":
-            before = text[max(0, h[0] - 8):h[0]].lower()
-            gap = text[h[1]:hits[i + 1][0]]
-            opener = _OPENER_RE.search(before)
+            before = text[h[0] - 8 if h[0] > 8 else 0:h[0]].lower()
+            # every match of _OPENER_RE holds "fra" or "mellem", every one of _TIL_GAP_RE "til"
+            opener = _OPENER_RE.search(before) if ("fra" in before or "mellem" in before) else None
             if opener and opener.group(1) == "fra" and lex.change_re.search(text[max(0, h[0] - 50):h[0]].lower()):
                 opener = None
-            elif opener is None and _TIL_GAP_RE.fullmatch(gap) and not lex.change_re.search(
+            elif opener is None and text.find("til", h[1], hits[i + 1][0]) >= 0 and _TIL_GAP_RE.fullmatch(text, h[1], hits[i + 1][0]) and not lex.change_re.search(
                 text[max(0, h[0] - 50):h[0]].lower()
             ):
                 lo, hi = parse_quantity(text[h[0]:h[1]])[0], parse_quantity(text[hits[i + 1][0]:hits[i + 1][1]])[0]
@@ -601,6 +652,7 @@ def _merge_ranges(text: str, matches, lex) -> list[tuple[int, int, str]]:
                     i += 2
                     continue
             if opener:
+                gap = text[h[1]:hits[i + 1][0]]
                 joiner = "og" if opener.group(1) == "mellem" else "til"
                 # the gap may repeat the unit: "100 kroner og 500 kroner", "3.198 kr. til 38.376"
                 if _rx(rf"\s+(?:[^\W\d_][\w.]*\.?\s+)?{joiner}\s+").fullmatch(gap) or re.fullmatch(
@@ -615,7 +667,10 @@ def _merge_ranges(text: str, matches, lex) -> list[tuple[int, int, str]]:
 
 
 def _sentences_for(text: str, hit_starts: list[int]) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) of the paragraphs that hold a hit, via text.sentences."""
+    """Sentence spans (start, end) of the paragraphs that hold a hit, via text.sentences.
+
+    The definition; ``_sentence_spans`` gives the same spans faster (tested).
+    """
     from .text import sentences
 
     paras = []
@@ -632,6 +687,104 @@ def _sentences_for(text: str, hit_starts: list[int]) -> list[tuple[int, int]]:
         for s in sentences(text[ps:pe]):
             spans.append((ps + s.start, ps + s.end))
     return spans
+
+
+_TEXT_MODULE = []
+
+
+def _text_module():
+    """corpus_tools.text, imported on first use (an import statement per document costs)."""
+    if not _TEXT_MODULE:
+        from . import text
+
+        _TEXT_MODULE.append(text)
+    return _TEXT_MODULE[0]
+
+
+_CHUNK_ENDS: dict = {}  # whitespace-free chunk ending in a terminal mark -> text._ends_sentence's answer
+_CHUNK_ENDS_MAX = 100_000  # about 10 MB at most (cleared when full)
+
+
+def _sentence_cuts(text: str, hit_starts: list[int]) -> tuple[list[int], list[int]]:
+    """The sentences of the paragraphs that hold a hit, as raw pieces (starts, ends).
+
+    The same cuts as ``text.sentences`` (its paragraphs, its terminal pattern, its
+    ``_ends_sentence``) before it strips each piece of the space around it; only
+    paragraphs that hold a hit (``hit_starts``, in order) are read. A hit starts on a
+    non-space character, so the piece it falls in, stripped, is its sentence in
+    ``_sentences_for`` (tested). Whether a terminal mark ends a sentence depends only
+    on the whitespace-free chunk it ends (tokens never span whitespace nor look past
+    it), so the answer is kept per chunk (``kroner.``, ``2018.``): words repeat.
+    """
+    T = _text_module()
+    try:
+        return _sentence_cuts_fast(text, hit_starts, T._PARA_RE, T._TERMINAL_RE, T._OPENERS, T._ends_sentence)
+    except (AttributeError, TypeError):  # text's internals changed: take the plain way
+        spans = _sentences_for(text, hit_starts)
+        return [x for x, _y in spans], [y for _x, y in spans]
+
+
+def _sentence_cuts_fast(text, hit_starts, para_re, terminal_re, openers, ends_sentence):
+    cache = _CHUNK_ENDS
+    if len(cache) > _CHUNK_ENDS_MAX:
+        cache.clear()
+    cuts: list[int] = []
+    ends: list[int] = []
+    h, nh = 0, len(hit_starts)
+    n = len(text)
+    pos = 0
+    breaks = para_re.finditer(text)
+    while h < nh:
+        # the next paragraph, as text._paragraphs gives them
+        m = next(breaks, None)
+        if m is None:
+            if pos >= n:
+                break
+            lo, hi = pos, n
+            pos = n
+        else:
+            lo, hi = pos, m.start()
+            pos = m.end()
+            if hi <= lo:
+                continue
+        if hit_starts[h] >= hi:
+            continue  # no hit in this paragraph
+        while h < nh and hit_starts[h] < hi:
+            h += 1
+        start = lo
+        for t in terminal_re.finditer(text, lo, hi):
+            nxt = t.group(1)
+            if nxt.isupper() or nxt.isdigit() or nxt in openers:
+                p, e = t.span()
+                # after the last space (or at the paragraph's start, after a newline):
+                # when text[q:e] holds no other whitespace, it is the whole chunk
+                q = max(text.rfind(" ", lo, p), lo - 1) + 1
+                chunk = text[q:e]
+                if chunk.isprintable():  # str.isprintable() is False for every whitespace but " "
+                    v = cache.get(chunk)
+                    if v is None:
+                        v = cache[chunk] = ends_sentence(text, p, lo)
+                else:
+                    v = ends_sentence(text, p, lo)
+                if v:
+                    cuts.append(start)
+                    ends.append(e)
+                    start = e
+        cuts.append(start)
+        ends.append(hi)
+    return cuts, ends
+
+
+def _sentence_spans(text: str, hit_starts: list[int]) -> list[tuple[int, int, str]]:
+    """``_sentences_for`` from ``_sentence_cuts``, each span with its text (for the tests)."""
+    out = []
+    for a, b in zip(*_sentence_cuts(text, hit_starts)):
+        seg = text[a:b]
+        sent = seg.strip()
+        if sent:
+            a += seg.index(sent)
+            out.append((a, a + len(sent), sent))
+    return out
 
 
 _KEEP_DOT = frozenset({"kr.", "pct.", "mio.", "mia.", "mill.", "mrd.", "min.", "sek.", "cyl.", "stk.", "ca.", "nr.", "pr."})
@@ -655,11 +808,14 @@ def _next_words(text: str, pos: int, limit: int, n: int = 3) -> list[tuple[str, 
         m = _WORDS_AFTER_RE.match(text, pos, limit)
         if not m:
             return out
-        for g in (1, 2, 3):
-            w = m.group(g)
+        regs = m.regs
+        for g, w in enumerate(m.groups(), 1):
             if w is None:
                 break
-            ws, we = m.span(g)
+            ws, we = regs[g]
+            if "/" not in w and w[-1] != ".":
+                out.append((w, ws, we))  # nothing to cut
+                continue
             full_end = we
             if "/" in w and w.lower() not in _KEEP_DOT and not w.lower().startswith("km/"):
                 w = w.split("/", 1)[0]
@@ -702,47 +858,79 @@ def _next_words_loop(text: str, pos: int, limit: int, n: int) -> list[tuple[str,
 def _prev_words(before: str, n: int = 3) -> list[str]:
     """The last ``n`` words (lower case) among the last 60 characters of ``before``."""
     # a short window first: when it holds more than n words, only its first may be cut
-    found = _PREV_WORDS_RE.findall(before, max(0, len(before) - 24))
+    found = _PREV_WORDS_RE.findall(before, len(before) - 24 if len(before) > 24 else 0)
     if len(found) <= n and len(before) > 24:
         found = _PREV_WORDS_RE.findall(before, max(0, len(before) - 60))
-    return [w.lower() for w in found[-n:]]
+    if not found:
+        return []
+    # one lower() for all (words hold no NUL, and lower() makes none)
+    return "\x00".join(found[-n:]).lower().split("\x00")
 
 
-def _classify(text, start, end, group, s_start, s_end, lex):
-    surface = text[start:end]
-    b_start = max(s_start, start - 80)
-    before = text[b_start:start]  # a window: checks look only a few words back
-    prev = _prev_words(before)
-    prev1 = prev[-1] if prev else ""
-    after_char = text[end:end + 1]
-    sentence_initial = _only_openers(text, s_start, start)
-    hedge = None
-    kind = "number"
-    value = low = high = None
-    modality = "fact"
+_FACTS: dict = {}  # (surface, group) -> _surface_facts(surface, group)
+_FACTS_MAX = 20_000  # about 10 MB at most (cleared when full)
 
-    if group == "ingen":
-        category = _trigger_category(text, start, end, s_start, s_end, lex)
-        if category is None:
-            return None
-        return (start, end, 0.0, None, None, None, category, "exact", True, "number", "negated")
 
-    if group == "phone":
-        return (start, end, None, None, None, None, "other", "exact", False, "identifier", "fact")
-    if group == "vague" or surface.lower() in ("millioner", "milliarder"):
+def _surface_facts(surface: str, group: str) -> tuple:
+    """What ``_classify`` asks of a number's surface alone (its value, its shape), in one tuple.
+
+    Kept per surface in ``_FACTS``: a news corpus writes the same numbers again and
+    again (``2``, ``10``, ``2018``, ``1,5``), like the words the lemma cache keeps.
+    """
+    low_s = surface.lower()
+    if group == "vague" or low_s in ("millioner", "milliarder"):
         value, low, high = None, None, None
         kind, hedge = "vague", "approximate"
     else:
         value, low, high = parse_quantity(("mellem " + surface) if group == "between" else surface)
         if group == "between" and low is None:
             value, low, high = parse_quantity(surface)
+        kind, hedge = "number", None
         if group == "between" or low is not None:
             kind, hedge = "range", "range"
-
     is_digits = surface[:1].isdigit()
-    plain_int = surface.isdigit()
+    n = len(surface)
+    # each pattern only where its match is possible (a length, a character it needs)
+    clock = kind == "number" and ("." in surface or ":" in surface) and _CLOCK_RE.fullmatch(surface) is not None
+    m = _DAY_MONTH_RE.fullmatch(surface) if "/" in surface else None
+    day_month = bool(m and int(m[1]) >= int(m[2]) and int(m[1]) <= 31 and int(m[2]) <= 12)
+    year = (n == 4 and _YEAR_RE.fullmatch(surface) is not None) or (kind == "range" and _YEAR_RANGE_RE.fullmatch(surface) is not None)
+    score = kind == "range" and group != "between" and is_digits and low is not None and _DIGIT_RANGE_RE.fullmatch(surface) is not None
+    fractional = any(v is not None and not float(v).is_integer() for v in ((low, high) if low is not None else (value,)))
+    return (
+        low_s, value, low, high, kind, hedge, is_digits, surface.isdigit(), clock, is_digits and "-" in surface,
+        "/" in surface and _SEASON_RE.fullmatch(surface) is not None, day_month, year, score, surface[-1:] in "%",
+        fractional, low_s.startswith(("et par", "et  par")), n == 2 and _TWO_DIGITS_RE.fullmatch(surface) is not None,
+        n <= 6 and _SMALL_NUMBER_RE.fullmatch(surface) is not None, n == 4 and _FOUR_DIGITS_RE.fullmatch(surface) is not None,
+    )
+
+
+def _classify(text, start, end, group, s_start, s_end, lex, mapped=None):
+    if group == "ingen":
+        category = _trigger_category(text, start, end, s_start, s_end, lex, mapped)
+        if category is None:
+            return None
+        return (start, end, 0.0, None, None, None, category, "exact", True, "number", "negated")
+    if group == "phone":
+        return (start, end, None, None, None, None, "other", "exact", False, "identifier", "fact")
+
+    surface = text[start:end]
+    facts = _FACTS.get((surface, group))
+    if facts is None:
+        if len(_FACTS) >= _FACTS_MAX:
+            _FACTS.clear()
+        facts = _FACTS[(surface, group)] = _surface_facts(surface, group)
+    (low_s, value, low, high, kind, hedge, is_digits, plain_int, clock_like, dashed, season, day_month, year_like,
+     score_like, percent_sign, fractional, et_par, two_digits, small_number, four_digits) = facts
+    b_start = start - 80 if start - 80 > s_start else s_start
+    before = text[b_start:start]  # a window: checks look only a few words back
+    prev = _prev_words(before)
+    prev1 = prev[-1] if prev else ""
+    after_char = text[end:end + 1]
+    modality = "fact"
+
     words = None  # the words after the number, read when first needed (dates need none)
-    if surface.lower() == "to":
+    if low_s == "to":
         words = _next_words(text, end, s_end)
         nxt = words[0][0].lower() if words else ""
         if nxt in _REFLEXIVE:
@@ -753,8 +941,8 @@ def _classify(text, start, end, group, s_start, s_end, lex):
         # clock: kl. 10.30, klokken 22, 21-tiden
         if (
             not lex.clock.isdisjoint(prev[-2:])
-            or (_CLOCK_RE.fullmatch(surface) and ("." in surface or ":" in surface) and kind == "number")
-            or _TIDEN_RE.match(text, end)
+            or clock_like
+            or (text.startswith("tiden", end + 1) and _TIDEN_RE.match(text, end))
         ) and (is_digits or prev1 == "klokken"):
             if words is None:
                 words = _next_words(text, end, s_end)
@@ -763,7 +951,7 @@ def _classify(text, start, end, group, s_start, s_end, lex):
                 m = _MINUTES_RE.match(text, end, s_end)
                 return (start, m.end() if m else end, None, None, None, None, "date_or_year", "exact", False, "clock", "fact")
         # date: 3. maj, 14. juni 2018, 26/8, 2018-06-14
-        iso = _ISO_DATE_RE.match(text, start) if is_digits and "-" in surface else None
+        iso = _ISO_DATE_RE.match(text, start) if dashed else None
         if iso:
             return (start, iso.end(), None, None, None, None, "date_or_year", "exact", False, "date", "fact")
         # date: 3. maj, 14. juni 2018, 26/8; a span of days: 15.-17. juni
@@ -775,7 +963,7 @@ def _classify(text, start, end, group, s_start, s_end, lex):
             if m and int(surface) <= 31:
                 return (start, m.end(), None, None, None, None, "date_or_year", "exact", False, "date", "fact")
         # a season: 1991/92
-        if _SEASON_RE.fullmatch(surface):
+        if season:
             return (start, end, float(surface[:4]), None, None, None, "date_or_year", "exact", False, "year", "fact")
         if words is None:
             words = _next_words(text, end, s_end)
@@ -784,14 +972,13 @@ def _classify(text, start, end, group, s_start, s_end, lex):
         if plain_int and len(surface) == 4 and before.rstrip().endswith(",") and words and words[0][0][:1].isupper() \
                 and words[0][0].lower() not in lex.months:
             return (start, end, value, None, None, None, "other", "exact", False, "identifier", "fact")
-        m = _DAY_MONTH_RE.fullmatch(surface)
-        if m and int(m[1]) >= int(m[2]) and int(m[1]) <= 31 and int(m[2]) <= 12:
+        if day_month:
             return (start, end, None, None, None, None, "date_or_year", "exact", False, "date", "fact")
         # ordinal: 43. minut, 2. division; a list number "2." opening a sentence
         if is_digits and plain_int and after_char == "." and text[end + 1:end + 2] in (" ", "\n", ""):
             after = text[end + 1:end + 40].lstrip()
             if (after[:1].islower() and not nxt.startswith(("kr", "mio", "mia", "mill", "pct"))) or (
-                sentence_initial and (not after or after[:1] in "-–—" or after[:1].isupper())
+                _only_openers(text, s_start, start) and (not after or after[:1] in "-–—" or after[:1].isupper())
             ):
                 return (start, end + 1, _num(value), None, None, None, "ordinal", "exact", False, "ordinal", "fact")
         if prev1 in lex.identifier_after and is_digits and kind == "number":
@@ -799,22 +986,20 @@ def _classify(text, start, end, group, s_start, s_end, lex):
         if prev1 in lex.rank:
             return (start, end, value, low, high, None, "ordinal", hedge or "exact", False, "ordinal", "fact")
         # year: 2015, i 1984, 1716-1717, 80'erne
-        if plain_int and _DECADE_RE.match(text, end):
+        if plain_int and after_char in _DECADE_FIRST and _DECADE_RE.match(text, end):
             return (start, end, value, None, None, None, "date_or_year", "exact", False, "year", "fact")
-        if _YEAR_RE.fullmatch(surface) or (
-            kind == "range" and _YEAR_RANGE_RE.fullmatch(surface)
-        ):
+        if year_like:
             if not (nxt in lex.units or _people_noun(nxt, lex)) or prev1 in _YEAR_PREP or prev1 in lex.months:
                 if kind == "range" and high is not None and high < 100 <= low:  # 1992-93
                     high = low // 100 * 100 + high + (100 if high < low % 100 else 0)
                     value = (low + high) / 2
                 return (start, end, value, low, high, None, "date_or_year", "exact" if kind == "number" else "range", False, "year", "fact")
         # score: 22-13 (a range never runs downwards), or a range after "vandt", "tabte"
-        if kind == "range" and group != "between" and is_digits and low is not None and _DIGIT_RANGE_RE.fullmatch(surface):
+        if score_like:
             if low >= high or _SCORE_CUES.search(before[-40:].lower()):
                 return (start, end, None, None, None, None, "other", "exact", False, "score", "fact")
         # identifiers: TV 2, Audi 80, B 12, Hasselvej 6, TV-2, phone numbers, 3790 Hasle
-        if is_digits and _is_identifier(text, start, end, surface, before, b_start, s_start, nxt, words, lex):
+        if is_digits and _is_identifier(text, end, before, b_start, s_start, nxt, words, lex, two_digits, small_number, four_digits):
             return (start, end, value, None, None, None, "other", "exact", False, "identifier", "fact")
 
     # ---- quantities
@@ -823,11 +1008,11 @@ def _classify(text, start, end, group, s_start, s_end, lex):
         nxt = words[0][0].lower() if words else ""
     if hedge is None:
         hedge = _hedge(before, lex)
-        if surface.lower().startswith(("et par", "et  par")):
+        if et_par:
             hedge = "approximate"
     unit, category = None, None
-    suffix = _SUFFIX_RE.match(text, end, end + 30)
-    if suffix is None and _HYPHEN_SPACE_RE.match(text, end, end + 2):
+    suffix = _SUFFIX_RE.match(text, end, end + 30) if after_char == "-" else None
+    if suffix is None and after_char == "-" and _HYPHEN_SPACE_RE.match(text, end, end + 2):
         # a suspended compound: the suffix comes with a later number (1,6- 1,8- eller 2-liters)
         suffix = _SUSPENDED_SUFFIX_RE.search(text[end:min(end + 40, s_end)])  # a slice: the lookbehind must not see the number
     if suffix:
@@ -841,7 +1026,7 @@ def _classify(text, start, end, group, s_start, s_end, lex):
                 category = "other"
         else:
             unit, category = _lemma(_PLURAL_S_RE.sub("", suf.rstrip("."))), "count"
-    elif surface[-1:] in "%":
+    elif percent_sign:
         unit, category = "procent", "percent"
     else:
         # currency sign before the number: $5 mio., € 20
@@ -884,16 +1069,16 @@ def _classify(text, start, end, group, s_start, s_end, lex):
             if w.lower() in _STOP_AFTER:
                 break
         if unit is None or category == "people":
-            trig = _trigger_category(text, start, end, s_start, s_end, lex)
+            trig = _trigger_category(text, start, end, s_start, s_end, lex, mapped)
         elif words and _is_trigger_word(words[0][0].lower(), lex):
-            trig, unit = _trigger_category(text, start, end, s_start, s_end, lex), None
+            trig, unit = _trigger_category(text, start, end, s_start, s_end, lex, mapped), None
         category = trig or category or "count"
-        if category == "count" and kind == "vague" and surface.lower() in ("millioner", "milliarder") and unit is None:
+        if category == "count" and kind == "vague" and low_s in ("millioner", "milliarder") and unit is None:
             category = "money"  # "tabte millioner": bare millions are money unless "af" names what
-        if category == "count" and any(v is not None and not float(v).is_integer() for v in ((low, high) if low is not None else (value,))):
+        if category == "count" and fractional:
             category = "other"  # en kvart flaske, 0,5 liter: fractions of things are measures
     if category in ("killed", "wounded", "displaced", "refugees", "arrested", "missing", "people", "count", "money"):
-        modality = _modality(text, start, s_start, s_end, lex)
+        modality = _modality(text, start, s_start, s_end, lex, mapped)
     if kind == "vague":
         value = None
     return (start, end, value, low, high, unit, category, hedge, True, kind, modality)
@@ -943,7 +1128,51 @@ def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[
     return c_start, c_end
 
 
-def _trigger_category(text, start, end, s_start, s_end, lex):
+def _phrase_automaton(lex, which: str):
+    """An automaton of the literal first words of the ``trigger`` or ``modality`` phrases, or None.
+
+    As ``_source_automaton``: every match of those patterns (on lower-cased text)
+    starts, after a non-word character or where its slice starts, with the word
+    characters its phrase begins with, which in ``_scan_map``'s text is " " + them.
+    None when some phrase does not begin with such characters (or a list is empty: an
+    empty alternative matches without a phrase): then there is no quick test.
+    """
+    key = ("phrase automaton", which)  # not a word: lex.memo otherwise holds words
+    if key not in lex.memo:
+        import ahocorasick
+
+        groups = lex.trigger_phrases if which == "trigger" else lex.modality_phrases
+        auto = ahocorasick.Automaton() if groups and all(groups) else None
+        for phrase in [p for g in groups for p in g] if auto is not None else []:
+            head = re.match(r"\w*", phrase.split()[0].rstrip("*").lower()).group() if phrase.split() else ""
+            if not head or any(ord(c) > 255 or _SCAN_TABLE[ord(c)] != ord(c) for c in head):
+                auto = None
+                break
+            auto.add_word(" " + head, head)
+        if auto is not None:
+            auto.make_automaton()
+        lex.memo[key] = auto
+    return lex.memo[key]
+
+
+def _may_hold(mapped: str, lo: int, hi: int, auto) -> bool:
+    """False only when no phrase of ``auto`` can start in ``text[lo:hi]`` (see ``_phrase_automaton``).
+
+    Such a phrase starts at ``lo`` or after a non-word character, which ``_scan_map``
+    makes a space: unless the character before ``lo`` is one too, or a character
+    outside Latin-1 (``\x01``, which lower-cases unpredictably) is near, say "maybe".
+    """
+    if auto is None or mapped[lo] != " " or mapped.find("\x01", lo, hi + 1) >= 0:
+        return True
+    for _hit in auto.iter(mapped, lo, hi + 1):  # mapped[lo:hi + 1] is " " + text[lo:hi] here
+        return True
+    return False
+
+
+def _trigger_category(text, start, end, s_start, s_end, lex, mapped=None):
+    # the clause lies in the sentence: no trigger's first word in the sentence, no trigger
+    if mapped is not None and not _may_hold(mapped, s_start, s_end, _phrase_automaton(lex, "trigger")):
+        return None
     c_start, c_end = _clause(text, start, end, s_start, s_end)
     clause = text[c_start:c_end].lower()
     best = None
@@ -956,8 +1185,16 @@ def _trigger_category(text, start, end, s_start, s_end, lex):
     return best[1] if best else None
 
 
-def _modality(text, start, s_start, s_end, lex) -> str:
+def _modality(text, start, s_start, s_end, lex, mapped=None) -> str:
     """negated/hypothetical when a cue is among the four words before the number."""
+    if mapped is not None:
+        # the four words come from the last four whitespace-separated chunks before the
+        # number (or from fewer, cut at the clause's start): no cue's first word there, no cue
+        seg = text[s_start:start]
+        parts = seg.rsplit(None, 4)
+        lo = s_start + seg.index(parts[1], len(parts[0])) if len(parts) == 5 else s_start
+        if not _may_hold(mapped, lo, start, _phrase_automaton(lex, "modality")):
+            return "fact"
     c_start = s_start
     for m in _CLAUSE_RE.finditer(text, s_start, start):
         c_start = m.end()
@@ -968,12 +1205,23 @@ def _modality(text, start, s_start, s_end, lex) -> str:
     if lo > c_start and len(words) < 5:
         words = text[c_start:start].lower().split()
     head = " ".join(words[-4:])
-    head = _NOT_NEGATION_RE.sub(" ", head)  # "ikke mindst", "ikke over 100" bound a number, not deny it
+    if "ikke" in head:  # every match of _NOT_NEGATION_RE holds it
+        head = _NOT_NEGATION_RE.sub(" ", head)  # "ikke mindst", "ikke over 100" bound a number, not deny it
+    cues = lex.memo.get(_CUES_KEY)
+    if cues is None:  # negation or hypothetical: matches where either of them does
+        cues = lex.memo[_CUES_KEY] = re.compile(lex.negation_re.pattern + "|" + lex.hypothetical_re.pattern)
+    if not cues.search(head):
+        return "fact"
     if lex.negation_re.search(head):
         return "negated"
     if lex.hypothetical_re.search(head):
         return "hypothetical"
     return "fact"
+
+
+_HEDGE_ENDS_KEY = ("hedge ends",)  # not a word: lex.memo otherwise holds words
+_CUES_KEY = ("modality cues",)
+_UNSET = object()
 
 
 def _hedge_ends(lex):
@@ -982,7 +1230,7 @@ def _hedge_ends(lex):
     hedge_re ends with a phrase's last word or an article (de, den, det, en, et), then
     whitespace; a phrase whose last word has a wildcard gives None (no quick test).
     """
-    key = ("hedge ends",)  # not a word: lex.memo otherwise holds words
+    key = _HEDGE_ENDS_KEY
     if key not in lex.memo:
         groups = lex.hedge_phrases
         # an empty list compiles to an empty alternative, which matches without a phrase
@@ -1001,7 +1249,9 @@ def _hedge(before: str, lex) -> str:
     if not before[-1:].isspace():  # hedge_re ends in whitespace before the number
         return "exact"
     tail = before[-40:].lower()
-    ends = _hedge_ends(lex)
+    ends = lex.memo.get(_HEDGE_ENDS_KEY, _UNSET)
+    if ends is _UNSET:
+        ends = _hedge_ends(lex)
     if ends is not None and not tail.rstrip().endswith(ends):
         return "exact"
     m = lex.hedge_re.search(tail)
@@ -1010,30 +1260,32 @@ def _hedge(before: str, lex) -> str:
     return m.lastgroup or "exact"
 
 
-def _is_identifier(text, start, end, surface, before, b_start, s_start, nxt, words, lex) -> bool:
+def _is_identifier(text, end, before, b_start, s_start, nxt, words, lex, two_digits, small_number, four_digits) -> bool:
+    """Is this number an identifier? ``two_digits``, ``small_number``, ``four_digits``: its
+    surface fullmatches ``_TWO_DIGITS_RE``, ``_SMALL_NUMBER_RE``, ``_FOUR_DIGITS_RE``."""
     # letters glued by a hyphen: TV-2, F-16
-    # (searched from near the end: a match of these end-anchored patterns starts there)
-    if _LETTER_HYPHEN_END_RE.search(before, max(0, len(before) - 3)):
+    # (searched from near the end: a match of these end-anchored patterns starts there;
+    # it holds the hyphen in one of the last two characters, "$" matching before a final newline)
+    if "-" in before[-2:] and _LETTER_HYPHEN_END_RE.search(before, max(0, len(before) - 3)):
         return True
     # phone-like pairs of digits: 31 12, 33 12 34 56
-    two_digits = _TWO_DIGITS_RE.fullmatch(surface)
     if two_digits and _SPACE_TWO_DIGITS_RE.match(text, end, end + 4):
         return True
     if two_digits and _TWO_DIGITS_SPACE_END_RE.search(before, max(0, len(before) - 4)):
         return True
-    if not _SMALL_NUMBER_RE.fullmatch(surface):
+    if not small_number:
         return False
     raw_prev = _RAW_WORD_RE.findall(before, max(0, len(before) - 40))
     if not raw_prev:
         return False
     last = raw_prev[-1]
     # postal code: 3790 Hasle
-    if _FOUR_DIGITS_RE.fullmatch(surface) and words and words[0][0][:1].isupper() and text[end:end + 1] == " ":
+    if four_digits and words and words[0][0][:1].isupper() and text[end:end + 1] == " ":
         return True
     if not before.endswith(" ") or before.rstrip().endswith((",", ":", ";")):
         return False
     # the number after an identifier number: Audi 80 2,0 E
-    if _NAME_NUMBER_END_RE.search(before):
+    if before.rstrip()[-1:].isdecimal() and _NAME_NUMBER_END_RE.search(before):
         return True
     last_at = b_start + before.rfind(last)
     first_of_sentence = _only_openers(text, s_start, last_at) and not _ACRONYM_RE.fullmatch(last)
@@ -1163,9 +1415,13 @@ def _may_name_source(mapped: str, s_start: int, s_end: int, lex) -> bool:
     auto = _source_automaton(lex)
     if auto is None:
         return True
-    seg = " " + mapped[s_start + 1:s_end + 1]  # the sentence alone: its start is a word start
-    if "\x01" in seg:
+    if mapped.find("\x01", s_start + 1, s_end + 1) >= 0:
         return True  # a character outside Latin-1 may match case-insensitively: ask the patterns
+    if mapped[s_start] == " ":  # a space before the sentence already: no copy needed
+        for _hit in auto.iter(mapped, s_start, s_end + 1):
+            return True
+        return False
+    seg = " " + mapped[s_start + 1:s_end + 1]  # the sentence alone: its start is a word start
     for _hit in auto.iter(seg):
         return True
     return False

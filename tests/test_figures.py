@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -502,6 +503,10 @@ FAST_PATH_EXTRA = [
     "ıfølge Politiet er 5 døde.",
     # a cue more than 100 characters before the number, with few words between
     "Han kunne " + "x" * 95 + " og ja 7 gange.",
+    # cues and triggers glued to other characters, at the start, around letters outside Latin-1
+    "Kan 5 dø? x-kan 5 dræbte, (kan 5 såret) «ikke 5» İkke 5 døde; “kan” 5 fordrevne – ikke mindst 5 dræbt.",
+    "Mistede 5 mennesker livet? Krigen har kostet mindst 500.000 mennesker livet, siger FN; ingen 5 blev DRÆBT.",
+    "kan\u2028 5 dræbt og ıkke 5 sårede og kaN 6 flygtninge, hvis 7 anholdt ellerikke 8 savnet",
 ]
 
 
@@ -511,7 +516,7 @@ def test_fast_paths_agree_with_their_definitions():
 
     from corpus_tools.figures import (
         _CLAUSE_RE, _NOT_NEGATION_RE, _PREV_WORDS_RE, _attribution, _hedge, _may_name_source,
-        _modality, _next_words, _next_words_loop, _prev_words, _scan_map,
+        _modality, _next_words, _next_words_loop, _prev_words, _scan_map, _trigger_category,
     )
 
     lex = load_figure_lexicon()
@@ -539,6 +544,10 @@ def test_fast_paths_agree_with_their_definitions():
             head = _NOT_NEGATION_RE.sub(" ", " ".join(text[c_start:start].lower().split()[-4:]))
             plain = "negated" if lex.negation_re.search(head) else "hypothetical" if lex.hypothetical_re.search(head) else "fact"
             assert _modality(text, start, lo, hi, lex) == plain, line
+            # the quick tests with the mapped text ("no cue here", "no trigger here") change nothing
+            assert _modality(text, start, lo, hi, lex, mapped) == plain, line
+            end = lo + m.end()
+            assert _trigger_category(text, start, end, lo, hi, lex, mapped) == _trigger_category(text, start, end, lo, hi, lex), line
         lo = hi + 1
 
 
@@ -553,3 +562,131 @@ def test_labelled_set_meets_targets():
     scores, _errors = evaluate(rows)
     for name in TARGETS:
         assert _met(name, scores[name]), (name, scores[name])
+
+
+SENTENCE_CASES = [
+    "Han kom ca. kl. 10. Det regnede.\n\nNy linje 5 her. Og 6 der!",
+    "a 5.\n\r\nB 6. C\r\n \n7 d.\n\n\n8 e.  \t\n  \n  9 f",
+    "Prisen steg 5 pct. Det sagde bl.a. H.C. Hansen 3 gange.\n\n»Vi går,« siger 2. – Nej.",
+    "  \n\n 12 mennesker . . . 13? »14!« (15.) [16…] Så 17\u00a0år.\u2028 18 x.\x1c19 y",
+    "1.\n\n2.\n\n\n\n3.",
+    "",
+    "Ingen tal her. Slet ingen.",
+]
+
+
+def test_sentence_spans_agree_with_text_sentences():
+    # the fast sentence spans must be those of text.sentences, paragraph by paragraph
+    import random
+
+    from corpus_tools.figures import _candidates, _sentence_spans, _sentences_for
+
+    texts = list(SENTENCE_CASES) + _ddt_text().split("\n")[:400]
+    rng = random.Random(0)
+    lines = _ddt_text().split("\n")
+    for _ in range(60):  # articles with paragraphs, as the corpus has them
+        texts.append("\n\n".join(" ".join(rng.sample(lines, 3)) for _p in range(rng.randint(1, 6))))
+    for text in texts:
+        for hit_starts in ([m.start() for m in _candidates(text)], [m.start() for m in re.finditer(r"\S", text)]):
+            spans = _sentences_for(text, hit_starts)
+            fast = _sentence_spans(text, hit_starts)
+            assert [(a, b) for a, b, _s in fast] == spans, text
+            assert all(s == text[a:b] for a, b, s in fast)
+
+
+def _mixed_texts(n=400, seed=7):
+    """Seeded random mixes of DDT words and number forms, cues, odd spaces and letters."""
+    import random
+
+    lines = _ddt_text().split("\n")
+    vocab = " ".join(lines).split()
+    forms = (
+        "160.000 1,5 2015 10-15 10-15.000 kl. klokken 3. 14. maj 22.30 10:15 ca. omkring mindst over op til mellem og "
+        "fra til mio. mia. kr. procent % pct. tusindvis af en et halv par hundrede to tre enogtyve ingen blev dræbt "
+        "døde såret ifølge FN siger oplyser politiet 34-årig år gammel , . ; : » « – - ( ) TV 2 Audi 80 31 12 1991/92 "
+        "26/8 2018-06-14 80'erne 9 1/2 ½ $5 € 20 1.234,5 3790 Hasle vandt 22-13 halvanden million flere kan ikke "
+        "mindst 43. minut nr. 7 1,6- 2-liters fylder (34) sig sine Ole Σ İ"
+    ).split()
+    seps = [" "] * 20 + ["  ", "\n", "\n\n", " \n \n", "\t", "\u00a0", "\r\n\r\n", "’ ", "” "]
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(10, 120)):
+            w = rng.choice(vocab if rng.random() < 0.5 else forms)
+            parts.append(w.capitalize() if rng.random() < 0.08 else w)
+            parts.append(rng.choice(seps))
+        texts.append("".join(parts))
+    return texts
+
+
+def test_speed_ups_change_no_result():
+    # the frame the plain code (before the speed-ups: per-number surface checks, sentences
+    # via text.sentences per paragraph) gave on these texts, as a digest of dtypes and CSV;
+    # a deliberate change of results must update it
+    import hashlib
+
+    df = extract_figures(_mixed_texts())
+    assert len(df) == 5110
+    digest = hashlib.sha256((str(df.dtypes.tolist()) + df.to_csv(index=False)).encode()).hexdigest()
+    assert digest == "218ac9373727d1e3676693941ae7ce138132b7218acd7c278bc5993adf968f26"
+
+
+def test_surface_facts_agree_with_the_patterns():
+    # _surface_facts tries each pattern only where its match is possible: same answers
+    from corpus_tools import figures as F
+
+    surfaces = {m.group() for m in F._candidates(_ddt_text() + "\n" + "\n".join(SCAN_CASES + FAST_PATH_EXTRA))}
+    surfaces |= {
+        "10.30", "22:15", "24.59", "1991/92", "26/8", "8/26", "1/2", "9 1/2", "2015", "1992-93", "1716-1717",
+        "22-13", "13-22", "10-15", "31", "3790", "12,5", "1234,5", "160 000", "½", "2½", "et par", "et  par hundrede",
+        "millioner", "milliarder", "tusindvis", "Millioner", "٢٠١٥", "١٢", "2015-06-14", "10%", "0,5", "en halv",
+    }
+    for surface in sorted(surfaces):
+        for group in ("num", "vague", "between"):
+            (low_s, value, low, high, kind, hedge, is_digits, plain_int, clock, dashed, season, day_month, year,
+             score, percent, fractional, et_par, two, small, four) = F._surface_facts(surface, group)
+            assert low_s == surface.lower()
+            assert is_digits == surface[:1].isdigit() and plain_int == surface.isdigit()
+            assert clock == bool(F._CLOCK_RE.fullmatch(surface) and ("." in surface or ":" in surface) and kind == "number")
+            assert dashed == (is_digits and "-" in surface)
+            assert season == bool(F._SEASON_RE.fullmatch(surface))
+            m = F._DAY_MONTH_RE.fullmatch(surface)
+            assert day_month == bool(m and int(m[1]) >= int(m[2]) and int(m[1]) <= 31 and int(m[2]) <= 12)
+            assert year == bool(F._YEAR_RE.fullmatch(surface) or (kind == "range" and F._YEAR_RANGE_RE.fullmatch(surface)))
+            assert score == bool(kind == "range" and group != "between" and is_digits and low is not None
+                                 and F._DIGIT_RANGE_RE.fullmatch(surface))
+            assert percent == (surface[-1:] in "%")
+            assert et_par == surface.lower().startswith(("et par", "et  par"))
+            assert two == bool(F._TWO_DIGITS_RE.fullmatch(surface))
+            assert small == bool(F._SMALL_NUMBER_RE.fullmatch(surface))
+            assert four == bool(F._FOUR_DIGITS_RE.fullmatch(surface))
+
+
+def test_frame_is_the_frame_of_the_rows():
+    # _frame builds the columns directly: the same frame as pandas from the rows, then the casts
+    import numpy as np
+
+    from corpus_tools.figures import _doc_figures, _frame
+
+    lex = load_figure_lexicon()
+    rows = [r for i, t in enumerate(_mixed_texts(40)) for r in _doc_figures(i, t, lex)]
+
+    def plain(rows):
+        df = pd.DataFrame(rows, columns=COLUMNS)
+        for col in ("value", "low", "high"):
+            df[col] = df[col].astype("float64")
+        for col in ("start", "end", "sentence_start"):
+            df[col] = df[col].astype("int64")
+        df["is_figure"] = df["is_figure"].astype(bool)
+        for col in ("sentence", "surface", "unit", "category", "hedge", "attribution", "kind", "modality"):
+            df[col] = df[col].astype("str")
+        return df
+
+    ids = [
+        lambda i: i, lambda i: -i, lambda i: f"doc{i}", lambda i: np.int64(i), lambda i: 2**70 + i,
+        lambda i: float(i), lambda i: i if i % 2 else str(i), lambda i: bool(i % 2), lambda i: pd.Timestamp(2018, 1, 1 + i % 28),
+    ]
+    for make in ids:
+        these = [(make(r[0]),) + r[1:] for r in rows]
+        pd.testing.assert_frame_equal(_frame(these), plain(these))
