@@ -1139,20 +1139,24 @@ def _phrase_automaton(lex, which: str):
     """
     key = ("phrase automaton", which)  # not a word: lex.memo otherwise holds words
     if key not in lex.memo:
-        import ahocorasick
-
         groups = lex.trigger_phrases if which == "trigger" else lex.modality_phrases
-        auto = ahocorasick.Automaton() if groups and all(groups) else None
-        for phrase in [p for g in groups for p in g] if auto is not None else []:
-            head = re.match(r"\w*", phrase.split()[0].rstrip("*").lower()).group() if phrase.split() else ""
-            if not head or any(ord(c) > 255 or _SCAN_TABLE[ord(c)] != ord(c) for c in head):
-                auto = None
-                break
-            auto.add_word(" " + head, head)
-        if auto is not None:
-            auto.make_automaton()
-        lex.memo[key] = auto
+        lex.memo[key] = _head_automaton(groups) if groups and all(groups) else None
     return lex.memo[key]
+
+
+def _head_automaton(groups):
+    """An Aho-Corasick automaton of " " + the first word of every phrase in ``groups``,
+    or None when some phrase does not begin with Latin-1 word characters."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for phrase in [p for g in groups for p in g]:
+        head = re.match(r"\w*", phrase.split()[0].rstrip("*").lower()).group() if phrase.split() else ""
+        if not head or any(ord(c) > 255 or _SCAN_TABLE[ord(c)] != ord(c) for c in head):
+            return None
+        auto.add_word(" " + head, head)
+    auto.make_automaton()
+    return auto
 
 
 def _may_hold(mapped: str, lo: int, hi: int, auto) -> bool:
@@ -1393,20 +1397,9 @@ def _source_automaton(lex):
     """
     key = ("source automaton",)  # not a word: lex.memo otherwise holds words
     if key not in lex.memo:
-        import ahocorasick
-
         groups = lex.attribution_phrases
         # an empty list compiles to a pattern that matches without a phrase
-        auto = ahocorasick.Automaton() if len(groups) == 2 and all(groups) else None
-        for phrase in [p for g in groups for p in g] if auto is not None else []:
-            head = re.match(r"\w*", phrase.split()[0].rstrip("*").lower()).group() if phrase.split() else ""
-            if not head or any(ord(c) > 255 or _SCAN_TABLE[ord(c)] != ord(c) for c in head):
-                auto = None
-                break
-            auto.add_word(" " + head, head)
-        if auto is not None:
-            auto.make_automaton()
-        lex.memo[key] = auto
+        lex.memo[key] = _head_automaton(groups) if len(groups) == 2 and all(groups) else None
     return lex.memo[key]
 
 
