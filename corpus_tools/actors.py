@@ -18,11 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations
+from itertools import accumulate, combinations, compress, filterfalse, repeat
+from operator import add, and_, gt, is_not, itemgetter, not_, or_, sub
 from pathlib import Path
 from typing import NamedTuple
 
@@ -334,14 +335,56 @@ def _resolve(gazetteer) -> tuple[Actor, ...]:
 
 
 class _Matcher(NamedTuple):
-    automaton: object
+    automaton: object  # over the keys (see _key); value: key index
+    key_len: tuple  # key index -> length of its forms
+    key_spaced: tuple  # key index -> its forms may contain a space (or a character that maps to one)
+    surfaces: dict  # form -> pattern index
     info: tuple  # pattern index -> (length, actor index, form, ambiguous, name-like)
+    form_code: tuple  # pattern index -> index of its form in FORMS
+    pid_actor: np.ndarray  # pattern index -> actor index
+    pid_ambiguous: np.ndarray  # pattern index -> ambiguous
     actors: tuple
     columns: tuple  # object arrays of actor_id, name, actor_type by actor index
 
 
 #: Danish letters from most to least frequent in running text (lower case far more often than capitals)
 _LETTER_ORDER = "ernt adislgokmvfubphåøæjycwzxqSDEFHAMKBTLRNJGIPOVUCØÅÆWYZQX0123456789"
+#: ... and from most to least frequent after a space once punctuation is a space (see _key)
+_INITIAL_ORDER = " sdaefohimtvkbpulngrDHSjMFPEJKBTLNAIRåOCcVøGUæØWyÅwéÆYÖZQzx0123456789"
+_NEVER_KEY = "  \x01"
+# The automaton scans a copy of the text in which every character that may stand
+# before or after a mention (anything but a letter, a digit or "_") is a space, and it
+# looks for each form as a key: the form mapped the same way, between two spaces. So
+# the root of the automaton has one child, the space, the scan rushes through the
+# inside of words (pyahocorasick looks a character up among a node's children one by
+# one: 1.9x on the scan), and a form that ends inside a word is no hit. Characters
+# outside Latin-1 become spaces too (they are rare; the copy is made by
+# bytes.translate, in C). A key stands for every form that maps to it, and a hit counts
+# only where the text itself holds a form (a dict look-up) and passes the boundary
+# checks, so the mentions are exactly those of the forms themselves.
+_TO_SPACE = bytes(i if chr(i).isalnum() or chr(i) == "_" else 32 for i in range(256))
+_FORM_CODE = {f: i for i, f in enumerate(FORMS)}
+_FORM_NAMES = np.array(FORMS, dtype=object)
+_SEP = "\n\n"  # between the documents of a batch (see _join)
+_HEAD = " " + _SEP  # before the first one
+
+
+def _join(texts: list[str]) -> tuple[str, list[int]]:
+    """The documents as one string, ``_HEAD + _SEP.join(texts) + _SEP``, and the offset of
+    each in it (and of the end). Each starts a paragraph, so that it keeps its own
+    sentences, and every character just before and after a document is a line
+    break, so that the boundary checks see what they would see at its edges."""
+    return _HEAD + _SEP.join(texts) + _SEP, list(accumulate([len(t) + len(_SEP) for t in texts], initial=len(_HEAD)))
+
+
+def _key(text: str) -> str:
+    """``text`` with every character that may stand before or after a mention turned into a space (same length)."""
+    return text.encode("latin-1", "replace").translate(_TO_SPACE).decode("latin-1")
+
+
+class _Rank(dict):
+    def __missing__(self, key):
+        return len(_LETTER_ORDER)
 
 
 @lru_cache(maxsize=8)
@@ -350,117 +393,281 @@ def _matcher(actors: tuple[Actor, ...]) -> _Matcher:
 
     rows = _actor_form_rows(actors)
     index = {a.actor_id: i for i, a in enumerate(actors)}
+    info = tuple((len(s), index[a.actor_id], f, amb, f in ("name", "alias", "metonym")) for s, a, f, amb in rows)
+    keys: dict[str, int] = {}
+    surfaces = [r[0] for r in rows]
+    joined = _key("".join(surfaces))  # one call: the keys of all forms, cut apart
+    cuts = list(accumulate(map(len, surfaces), initial=0))
+    for k in map(joined.__getitem__, map(slice, cuts, cuts[1:])):
+        keys.setdefault(" " + k + " ", len(keys))
+    # add the keys so that frequent Danish letters come first among a node's children (a
+    # measured 1.3x on the scan; the matches are the same in any order), after the space
+    # those that start words most often, and a second space among them (". " maps to two
+    # spaces), for which the key of two spaces and \x01 (which the copy never holds) makes
+    # room without ever matching
+    rank = _Rank({ord(c): chr(32 + i) for i, c in enumerate(_LETTER_ORDER)})
+    initial = {c: i for i, c in enumerate(_INITIAL_ORDER)}
     automaton = ahocorasick.Automaton()
-    info = []
-    for surface, actor, form, amb in rows:
-        info.append((len(surface), index[actor.actor_id], form, amb, form in ("name", "alias", "metonym")))
-    # pyahocorasick looks a character up among a node's children one by one, in the order
-    # they were added: add the patterns so that frequent Danish letters come first (a
-    # measured 1.3x on the scan; the matches are the same in any order)
-    rank = {c: i for i, c in enumerate(_LETTER_ORDER)}
-    order = sorted(range(len(rows)), key=lambda i: [rank.get(c, len(rank)) for c in rows[i][0]])
-    for i in order:
-        automaton.add_word(rows[i][0], i)
+    keys[_NEVER_KEY] = -1
+    for k in sorted(keys, key=lambda k: (initial.get(k[1], len(initial)), k[2:].translate(rank))):
+        automaton.add_word(k, keys[k])
+    del keys[_NEVER_KEY]
     automaton.make_automaton()
+    key_len = [0] * len(keys)
+    key_spaced = [False] * len(keys)
+    for k, i in keys.items():
+        key_len[i] = len(k) - 2
+        key_spaced[i] = " " in k[1:-1]
     columns = tuple(np.array([getattr(a, f) for a in actors], dtype=object) for f in ("actor_id", "name", "actor_type"))
-    return _Matcher(automaton, tuple(info), actors, columns)
+    # a form with a line break or a no-break space in it is never found (the text's are spaces to the matcher)
+    forms = {s: i for i, (s, *_) in enumerate(rows) if not _SPACE_RE.search(s)}
+    return _Matcher(automaton, tuple(key_len), tuple(key_spaced), forms,
+                    info, tuple(_FORM_CODE[r[2]] for r in info),
+                    np.array([r[1] for r in info], dtype=np.int64), np.array([r[3] for r in info], dtype=bool),
+                    actors, columns)
 
 
 # one-character spaces that may sit inside a multi-word name (line wrap, no-break space)
 _SPACE_RE = re.compile(r"[\t\n\r\f\v\xa0\u2007\u2009\u202f]")
-_OTHER_SPACES = "\t\r\f\v\xa0\u2007\u2009\u202f"  # the same, but for \n
 
 
-def _doc_mentions(text: str, m: _Matcher) -> list[tuple[int, int, int, str]]:
-    """(start, end, actor index, form) of the longest valid matches, left to right."""
-    n = len(text)
-    found = []
-    info = m.info
-    # same length, so offsets hold: "Den Frie\nSyriske Hær" matches the pattern
-    norm = text.replace("\n", " ")  # str.replace is much faster than a regex
-    if any(c in norm for c in _OTHER_SPACES):
-        norm = _SPACE_RE.sub(" ", norm)
-    for end_idx, i in m.automaton.iter(norm):
+def _boundaries(chars: list[str]) -> list[bool]:
+    """For each character: is it a plain token boundary (neither part of a word, nor an
+    apostrophe or a hyphen, which need a closer look)?"""
+    plain = _PLAIN
+    try:
+        return list(map(plain.__getitem__, chars))
+    except KeyError:
+        for c in set(chars).difference(plain):
+            plain[c] = not (c.isalnum() or c in "_'’-")
+        return list(map(plain.__getitem__, chars))
+
+
+_PLAIN: dict[str, bool] = {}
+
+
+def _batch_mentions(texts: list[str], m: _Matcher):
+    """The mentions in a batch of documents, scanned as one string.
+
+    Returns ``big`` and the offsets from :func:`_join`, and arrays (document index,
+    start, end, actor index, form code; see ``FORMS``) of the longest valid matches,
+    in order, with offsets into ``big``.
+    """
+    big, offsets = _join(texts)
+    hits = list(m.automaton.iter(_key(big)))  # (the space after the form, key)
+    if not hits:
+        return big, offsets, None
+    ends, keys = zip(*hits)
+    starts = list(map(sub, ends, map(m.key_len.__getitem__, keys)))
+    pids = list(map(m.surfaces.get, map(big.__getitem__, map(slice, starts, ends))))
+    # the common case, decided in C: a form between two plain boundaries
+    sure = list(map(and_, map(is_not, pids, repeat(None)),
+                    map(and_, _boundaries(list(map(big.__getitem__, map(sub, starts, repeat(1))))),
+                        _boundaries(list(map(big.__getitem__, ends))))))
+    rows_s = list(compress(starts, sure))
+    rows_e = list(compress(ends, sure))
+    rows_p = list(compress(pids, sure))
+    rows_f = list(map(m.form_code.__getitem__, rows_p))
+    info, surfaces, key_spaced = m.info, m.surfaces, m.key_spaced
+    for start, end, i, k in compress(zip(starts, ends, pids, keys), map(not_, sure)):
+        if i is None:
+            if not key_spaced[k]:
+                continue
+            # a line break or a no-break space inside a multi-word name ("Den Frie\nSyriske
+            # Hær") counts as a space, but the name must not run from one document into the next
+            s = big[start:end]
+            i = surfaces.get(_SPACE_RE.sub(" ", s))
+            if i is None or ("\n" in s and bisect_right(offsets, start) != bisect_right(offsets, end + 1)):
+                continue
         length, actor, form, amb, namelike = info[i]
-        end = end_idx + 1
-        start = end - length
         # left boundary: a token starts here (hyphen counts only before an adjective/demonym)
-        if start:
-            c = text[start - 1]
-            if c.isalnum() or c == "_" or c in "'’" or (c == "-" and (namelike or form == "genitive")):
-                continue
-        if end < n:
-            c = text[end]
-            if c.isalnum() or c == "_":
-                continue
-            if c in "'’" and end + 1 < n and text[end + 1].isalnum():
-                continue  # FN inside FN's: the genitive pattern covers it
-            if c == "-" and end + 1 < n and text[end + 1].isalpha():
-                nxt = text[end + 1]
-                if namelike and nxt.islower():
-                    form = "compound"  # FN-diplomaten, EU-landene
-                elif not (form in ("adjective", "demonym") and nxt.islower()):
-                    continue  # Saudi-Arabien, Guinea-Bissau: only the whole name counts
-        found.append((start, -end, actor, form, amb))
-    if not found:
-        return []
-    found.sort()
-    out = []
-    last_end = -1
-    for start, neg_end, actor, form, amb in found:
-        if start >= last_end:
-            out.append((start, -neg_end, actor, form, amb))
-            last_end = -neg_end
-    if any(r[4] for r in out):
-        sure = {r[2] for r in out if not r[4]}
-        out = [r for r in out if not r[4] or r[2] in sure]
-    return [r[:4] for r in out]
+        c = big[start - 1]
+        if c.isalnum() or c == "_" or c in "'’" or (c == "-" and (namelike or form == "genitive")):
+            continue
+        c = big[end]
+        if c.isalnum() or c == "_":
+            continue
+        if c in "'’" and big[end + 1].isalnum():
+            continue  # FN inside FN's: the genitive pattern covers it
+        if c == "-" and big[end + 1].isalpha():
+            nxt = big[end + 1]
+            if namelike and nxt.islower():
+                form = "compound"  # FN-diplomaten, EU-landene
+            elif not (form in ("adjective", "demonym") and nxt.islower()):
+                continue  # Saudi-Arabien, Guinea-Bissau: only the whole name counts
+        rows_s.append(start)
+        rows_e.append(end)
+        rows_p.append(i)
+        rows_f.append(_FORM_CODE[form])
+    if not rows_s:
+        return big, offsets, None
+    s = np.asarray(rows_s, dtype=np.int64)
+    e = np.asarray(rows_e, dtype=np.int64)
+    order = np.lexsort((-e, s))  # by start, the longest first
+    s, e = s[order], e[order]
+    p = np.asarray(rows_p, dtype=np.int64)[order]
+    f = np.asarray(rows_f, dtype=np.int64)[order]
+    # keep a match that starts after every kept one ends (the longest match first). The
+    # end of all earlier matches is that of the kept ones unless a dropped match reaches
+    # further: then the plain loop decides.
+    reach = np.empty_like(e)
+    reach[0] = -1
+    np.maximum.accumulate(e[:-1], out=reach[1:])
+    keep = s >= reach
+    if (~keep & (e > reach)).any():
+        keep[:] = False
+        last = -1
+        for j, (a, b) in enumerate(zip(s.tolist(), e.tolist())):
+            if a >= last:
+                keep[j] = True
+                last = b
+    s, e, p, f = s[keep], e[keep], p[keep], f[keep]
+    docs = np.searchsorted(offsets, s, side="right") - 1
+    actors = m.pid_actor[p]
+    amb = m.pid_ambiguous[p]
+    if amb.any():
+        # an ambiguous form counts only in a document that names its actor by another form
+        named = set(zip(docs[~amb].tolist(), actors[~amb].tolist()))
+        keep = ~amb
+        keep[amb] = [pair in named for pair in zip(docs[amb].tolist(), actors[amb].tolist())]
+        docs, s, e, actors, f = docs[keep], s[keep], e[keep], actors[keep], f[keep]
+        if not len(s):
+            return big, offsets, None
+    return big, offsets, (docs, s, e, actors, f)
 
 
-def _sentence_starts(text: str, limit: int | None = None) -> list[int]:
-    """Offsets where the sentences of ``text`` start, exactly as :func:`corpus_tools.sentences` splits.
+# Sentence starts, exactly as corpus_tools.sentences finds them (tests/test_actors.py
+# checks): the first non-space character of each paragraph, and the first one after a
+# run of terminal marks (with closing quotes glued to it) and a space, when it is a
+# capital, a digit or an opener and the marks are no abbreviation's dot (see
+# corpus_tools.text.sentences). Both are found by re.split in C, the marks in a copy
+# where ! ? and … are full stops (a pattern that starts with one literal character is
+# searched for much faster than one that starts with a class). Whether the chunk (the
+# whitespace-free word that ends in the marks) ends a sentence is cached, keyed on the
+# text from the last plain space before the marks to the next sentence (a function of
+# it, so the cache is exact: see _ends_here).
+_PARA_RE = re.compile(r"\n[ \t\r]*\n\s*")
+_DOTS_SPLIT_RE = re.compile(r"""(\.\.*[»«"”“’')\]]*\s+)(?=\S)""")
+_CHUNK_ENDS: dict[str, bool] = {}  # see _ends_here
+_NEXT_OK: dict[str, bool] = {}  # character -> can start a sentence after the marks
+_CACHE_MAX = 100_000  # keys, about 10 MB; then the cache starts afresh
 
-    ``sentences`` tokenises the word before every candidate full stop; here a plain
-    word that is no abbreviation (``kom.``) is accepted without that, which makes
-    the sentence ids of :func:`actor_mentions` about twice as cheap. Any other
-    case (``bl.a.``, ``10.``, ``!``) asks the text module's own rule, and if its
-    internals ever change, this falls back to ``sentences`` itself.
-    tests/test_actors.py checks the two agree. With ``limit``, starts after that
-    offset may be left out (the caller needs none beyond its last mention).
+
+def _ends_here(key: str, text_mod) -> bool:
+    """Do the marks at the end of ``key`` (then whitespace) end a sentence before a capital?"""
+    chunk = key.rstrip().rsplit(None, 1)[-1]
+    cut = text_mod._TRAIL_RE.search(chunk).start()
+    word = chunk[:cut]
+    # the common case: a plain word of two or more letters that is no abbreviation
+    if word.isalpha() and len(word) > 1 and (chunk[cut] != "." or word.lower() + "." not in text_mod.abbreviations()):
+        return True
+    return text_mod._chunk_can_end(chunk)
+
+
+_MARKS = ".!?…"
+_MARKS_AND_CLOSERS = _MARKS + "»«\"”“’')]"
+
+
+def _learn(keys: list[str], text_mod, cache: dict) -> None:
+    """Cache :func:`_ends_here` for ``keys``, deciding the common cases in C: the marks
+    end a sentence after a plain word of two or more letters (unless it is an
+    abbreviation and the first mark a full stop) and after a plain number."""
+    chunks = list(map(itemgetter(-1), map(str.rsplit, map(str.rstrip, keys))))
+    stems = list(map(str.rstrip, chunks, repeat(_MARKS_AND_CLOSERS)))
+    firsts = list(map(str.__getitem__, chunks, map(len, stems)))  # the first mark or quote after the stem
+    word = map(and_, map(str.isalpha, stems), map(gt, map(len, stems), repeat(1)))
+    not_abbrev = map(not_, map(and_, map(str.__eq__, firsts, repeat(".")),
+                               map(text_mod.abbreviations().__contains__, map(add, map(str.lower, stems), repeat(".")))))
+    sure = list(map(and_, map(_MARKS.__contains__, firsts),
+                    map(or_, map(and_, word, not_abbrev), map(str.isdecimal, stems))))
+    cache.update(zip(compress(keys, sure), repeat(True)))
+    for k in compress(keys, map(not_, sure)):
+        cache[k] = _ends_here(k, text_mod)
+
+
+def _batch_sentence_bounds(big: str) -> tuple[list[int], list[int]]:
+    """The sentence starts in ``big`` (documents joined by :func:`_join`) as two sorted
+    lists without common items: paragraph starts and the other sentence starts.
     """
     from . import text as _text
 
     try:
-        para_iter, terminal_re = _text._paragraphs, _text._TERMINAL_RE
-        openers, ends_sentence, abbrev = _text._OPENERS, _text._ends_sentence, _text.abbreviations()
+        openers = _text._OPENERS
+        _text._chunk_can_end, _text._TRAIL_RE, _text.abbreviations  # noqa: B018 - the internals we use
     except AttributeError:  # pragma: no cover - the text module changed its internals
-        return [s.start for s in _text.sentences(text)]
-    starts = []
-    if limit is None:
-        limit = len(text)
-    for lo, hi in para_iter(text):
-        if lo > limit:
-            break
-        first = _FIRST_NONSPACE_RE.search(text, lo, hi)
-        if first is None:
-            continue
-        starts.append(first.start())
-        for m in terminal_re.finditer(text, lo, hi):
-            if m.start() > limit:
-                break
-            nxt = m.group(1)
-            if not (nxt.isupper() or nxt.isdigit() or nxt in openers):
-                continue
-            p = m.start()
-            word = text[text.rfind(" ", lo, p) + 1:p]  # a word with \n or \t is not isalpha()
-            if text[p] == "." and len(word) > 1 and word.isalpha() and (word + ".").lower() not in abbrev:
-                starts.append(m.start(1))
-            elif ends_sentence(text, p, lo):
-                starts.append(m.start(1))
-    return starts
+        return _slow_sentence_starts(big), []
+    # paragraphs: after each break (and the whitespace after it), unless the text ends there
+    paras = [m.end() for m in _PARA_RE.finditer(big)]
+    if paras and paras[-1] == len(big):
+        paras.pop()
+    # terminal marks: pieces are [text, marks and space, text, marks and space, ..., text]
+    pieces = _DOTS_SPLIT_RE.split(big.replace("!", ".").replace("?", ".").replace("…", "."))
+    if len(pieces) == 1:
+        return paras, []
+    pos = list(accumulate(map(len, pieces)))
+    nexts = pos[1::2]  # where the next sentence would start
+    keys = list(map(big.__getitem__, map(slice, map(big.rfind, repeat(" "), repeat(0), pos[0::2]), nexts)))
+    chars = list(map(big.__getitem__, nexts))
+    global _CHUNK_ENDS
+    cache, ok = _CHUNK_ENDS, _NEXT_OK
+    try:
+        ends = list(map(cache.__getitem__, keys))
+    except KeyError:
+        if len(cache) > _CACHE_MAX:
+            _CHUNK_ENDS = cache = {}  # a new dict, not clear(): another thread may be reading the old one
+        _learn(list(set(keys).difference(cache)), _text, cache)
+        ends = list(map(cache.__getitem__, keys))
+    try:
+        oks = list(map(ok.__getitem__, chars))
+    except KeyError:
+        for c in set(chars).difference(ok):
+            ok[c] = c.isupper() or c.isdigit() or c in openers
+        oks = list(map(ok.__getitem__, chars))
+    starts = compress(nexts, map(and_, ends, oks))
+    return paras, list(filterfalse(set(paras).__contains__, starts))
 
 
-_FIRST_NONSPACE_RE = re.compile(r"\S")
+def _batch_sentence_starts(big: str) -> list[int]:
+    """Sorted offsets of the sentence starts in ``big``, a text that starts with ``_HEAD``."""
+    paras, others = _batch_sentence_bounds(big)
+    return sorted(paras + others)
+
+
+def _slow_sentence_starts(big: str) -> list[int]:  # pragma: no cover - fallback
+    from . import text as _text
+
+    return [s.start for s in _text.sentences(big)]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets where the sentences of ``text`` start, exactly as :func:`corpus_tools.sentences` splits."""
+    return [s - len(_HEAD) for s in _batch_sentence_starts(_join([text])[0])]
+
+
+#: characters of documents scanned at once (one string; see _batch_mentions)
+_BATCH_CHARS = 1 << 20
+
+
+def _batches(data):
+    """(document ids, texts) of about ``_BATCH_CHARS`` characters at a time, as iter_docs reads ``data``."""
+    if type(data) is list and set(map(type, data)) <= {str}:  # plain strings: no loop per document
+        ends = list(accumulate(map(len, data)))
+        lo = 0
+        while lo < len(data):
+            hi = bisect_left(ends, (ends[lo - 1] if lo else 0) + _BATCH_CHARS, lo) + 1
+            yield range(lo, min(hi, len(data))), data[lo:hi]
+            lo = hi
+        return
+    ids, texts, size = [], [], 0
+    for doc_id, text in iter_docs(data):
+        ids.append(doc_id)
+        texts.append(text)
+        size += len(text)
+        if size >= _BATCH_CHARS:
+            yield ids, texts
+            ids, texts, size = [], [], 0
+    if texts:
+        yield ids, texts
 
 
 def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True) -> pd.DataFrame:
@@ -493,37 +700,53 @@ def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True) -> pd.Dat
     """
     m = _matcher(_resolve(gazetteer))
     doc_ids, starts, ends, surfaces, actor_idx, forms, sids = [], [], [], [], [], [], []
-    for doc_id, text in iter_docs(data):
-        found = _doc_mentions(text, m)
-        if not found:
-            continue
-        st, en, ai, fo = zip(*found)
-        doc_ids.extend([doc_id] * len(found))
-        starts.extend(st)
-        ends.extend(en)
-        actor_idx.extend(ai)
-        forms.extend(fo)
-        surfaces.extend([text[a:b] for a, b in zip(st, en)])
+
+    def run(ids, texts):
+        big, offsets, found = _batch_mentions(texts, m)
+        if found is None:
+            return
+        docs, gst, gen, ai, fo = found
+        doc_ids.extend(map(ids.__getitem__, docs.tolist()))
+        surfaces.extend(map(big.__getitem__, map(slice, gst.tolist(), gen.tolist())))
+        actor_idx.append(ai)
+        forms.append(fo)
+        base = np.asarray(offsets, dtype=np.int64)[docs]
+        starts.append(gst - base)
+        ends.append(gen - base)
         if sentence_ids:
-            bounds = _sentence_starts(text, st[-1])
-            sids.extend([max(bisect_right(bounds, a) - 1, 0) for a in st])
+            # the sentences that start up to the mention, less those before its document
+            sid = np.full(len(docs), -1, dtype=np.int64)
+            for bounds in _batch_sentence_bounds(big):
+                bounds = np.asarray(bounds, dtype=np.int64)
+                sid += np.searchsorted(bounds, gst, side="right") - np.searchsorted(bounds, base, side="left")
+            sids.append(np.maximum(sid, 0))
         else:
-            sids.extend([-1] * len(found))
-    idx = np.asarray(actor_idx, dtype=np.int64)
-    df = pd.DataFrame({
+            sids.append(np.full(len(docs), -1, dtype=np.int64))
+
+    for ids, texts in _batches(data):
+        run(ids, texts)
+
+    def cat(parts):
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    if not doc_ids:  # keep text columns textual when nothing was found
+        none, zero = np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64)
+        return pd.DataFrame({
+            "doc_id": [], "start": zero, "end": zero, "surface": [], "actor_id": none, "actor": none,
+            "actor_type": none, "form": [], "sentence_id": zero,
+        }, columns=MENTION_COLUMNS).astype({"doc_id": object, "surface": object, "form": object})
+    idx = cat(actor_idx)
+    return pd.DataFrame({
         "doc_id": doc_ids,
-        "start": np.asarray(starts, dtype=np.int64),
-        "end": np.asarray(ends, dtype=np.int64),
+        "start": cat(starts),
+        "end": cat(ends),
         "surface": surfaces,
         "actor_id": m.columns[0][idx],
         "actor": m.columns[1][idx],
         "actor_type": m.columns[2][idx],
-        "form": forms,
-        "sentence_id": np.asarray(sids, dtype=np.int64),
+        "form": _FORM_NAMES[cat(forms)],
+        "sentence_id": cat(sids),
     }, columns=MENTION_COLUMNS)
-    if not doc_ids:  # keep text columns textual when nothing was found
-        df = df.astype({"doc_id": object, "surface": object, "form": object})
-    return df
 
 
 # --------------------------------------------------------------------------- counts and networks

@@ -294,6 +294,7 @@ def test_cooccurrence_sentence_and_doc():
 
 def test_sentence_ids_agree_with_ct_sentences():
     # the fast sentence starts used for sentence_id equal ct.sentences' on real and tricky text
+    import corpus_tools.actors as actors_mod
     from corpus_tools.actors import _sentence_starts
 
     ddt = Path(__file__).resolve().parent / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
@@ -311,9 +312,157 @@ def test_sentence_ids_agree_with_ct_sentences():
     frags = ["Rusland", "FN's", "bl.a.", "ca.", "Ca.", "kl. 10.", "5 pct.", "H.C. Andersen", "»Nej!«", "Iran?",
              "USA.", "...", "…", "(Syrien.)", "russerne", "Tyrkiet.»", "10.", "Moskva!", '"Assad."', "- Nej",
              "[FN]", "www.fn.org.", "a.", "nr. 5.", "f.eks.", "osv.", "mio.", "kr.", "'Iran'.", "EU-landene.",
-             "A.", "x.Y", "Éire.", "Ωmega.", "Überraschung.", "½", "Iran.,", "Kommandørkaptajnsløjtnantsuniform."]
+             "A.", "x.Y", "Éire.", "Ωmega.", "Überraschung.", "½", "Iran.,", "Kommandørkaptajnsløjtnantsuniform.",
+             "1945.", "3.", "½.", "٣.", "².", "10.000.", "ja?!", "Nej?»", 'sagde."', "Ca.»", "ca.?", "bl.a.)", "pct.»",
+             "USA'.", "FN-landene.", "H.C.", "Hr.", "x2.", "I.", "a...", "kr...", "Syrien…", "f.eks.!"]
     seps = [" ", " ", " ", "", "\n", "  ", "   ", "\xa0", "\t", "\n\n", " \n \n", "\n\t\n", "\u2009"]
     texts += ["".join(rng.choice(frags) + rng.choice(seps) for _ in range(rng.randint(1, 30))) for _ in range(400)]
-    for text in texts:
+    # the decisions per chunk are cached: learn them afresh, then use them
+    actors_mod._CHUNK_ENDS.clear()
+    for text in texts + texts[::-1]:
         assert _sentence_starts(text) == [s.start for s in ct.sentences(text)], text[:200]
 
+
+# --------------------------------------------------------------------------- the fast matcher against a plain one
+
+
+def _reference_mentions(texts):
+    """The rules of actor_mentions written plainly: one document at a time, the forms
+    themselves in the automaton, every hit checked in Python, sentence ids from ct.sentences."""
+    import ahocorasick
+    import re
+    from corpus_tools.actors import _actor_form_rows, _resolve
+
+    actors = _resolve(None)
+    rows = _actor_form_rows(actors)
+    automaton = ahocorasick.Automaton()
+    for i, (surface, *_) in enumerate(rows):
+        automaton.add_word(surface, i)
+    automaton.make_automaton()
+    out = []
+    for doc_id, text in enumerate(texts):
+        norm = re.sub(r"[\t\n\r\f\v\xa0\u2007\u2009\u202f]", " ", text)
+        n = len(text)
+        found = []
+        for end, i in automaton.iter(norm):
+            surface, actor, form, amb = rows[i]
+            namelike = form in ("name", "alias", "metonym")
+            end += 1
+            start = end - len(surface)
+            c = text[start - 1] if start else " "
+            if c.isalnum() or c == "_" or c in "'’" or (c == "-" and (namelike or form == "genitive")):
+                continue
+            c = text[end] if end < n else " "
+            nxt = text[end + 1] if end + 1 < n else " "
+            if c.isalnum() or c == "_" or (c in "'’" and nxt.isalnum()):
+                continue
+            if c == "-" and nxt.isalpha():
+                if namelike and nxt.islower():
+                    form = "compound"
+                elif not (form in ("adjective", "demonym") and nxt.islower()):
+                    continue
+            found.append((start, -end, actor, form, amb))
+        kept, last = [], -1
+        for start, neg_end, actor, form, amb in sorted(found, key=lambda r: r[:2]):
+            if start >= last:
+                kept.append((start, -neg_end, actor, form, amb))
+                last = -neg_end
+        sure = {r[2].actor_id for r in kept if not r[4]}
+        kept = [r for r in kept if not r[4] or r[2].actor_id in sure]
+        sent_starts = [s.start for s in ct.sentences(text)]
+        for start, end, actor, form, _ in kept:
+            sid = max(sum(1 for s in sent_starts if s <= start) - 1, 0)
+            out.append((doc_id, start, end, text[start:end], actor.actor_id, actor.name, actor.actor_type, form, sid))
+    return out
+
+
+def _random_documents(rng, n_docs):
+    forms = list(ct.actor_forms()["surface"])
+    tricky = ["FN", "FN's", "FN’s", "USA", "Rusland", "russiske", "Russerne", "Den Frie Syriske Hær",
+              "Den Frie\nSyriske Hær", "Den Frie\xa0Syriske\tHær", "Det Hvide Hus’", "A.P. Møller - Mærsk",
+              "Saudi-Arabien", "Erdoğan", "António Guterres", "syrerne", "Syrien", "Iran", "Irankrigen", "Iran-aftalen",
+              "tyrkiet", "russisk-tyrkiske", "EU-landene", "FN-Sikkerhedsrådet"]
+    pieces = ["og", "bl.a.", "ca.", "kl. 10.", "5 pct.", "H.C.", "sagde", "Han", "»", "«", '"', "(", ")", "-", "–",
+              "'", "’", "_", "2018", "x", "ğ", "ł", "é", "\x00", "\x01", "…", "?", "!", ".", ",", "’s", "'s", "s",
+              "-landene", "-Arabien", "-", "Ωmega", "½"]
+    seps = ["", " ", " ", " ", "\n", "\n\n", "\xa0", "\t", " \n \n", "\u2009", ". ", "! ", "? ", ".\n\n", "-", "'"]
+    docs = []
+    for _ in range(n_docs):
+        words = []
+        for _ in range(rng.randint(0, 40)):
+            r = rng.random()
+            words.append(rng.choice(forms) if r < 0.3 else rng.choice(tricky) if r < 0.55 else rng.choice(pieces))
+            words.append(rng.choice(seps))
+        docs.append("".join(words))
+    return docs
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_actor_mentions_agree_with_a_plain_implementation(seed, monkeypatch):
+    import corpus_tools.actors as actors_mod
+
+    rng = random.Random(seed)
+    docs = _random_documents(rng, 60) + ["", "  ", "\n\n", SEED]
+    rng.shuffle(docs)
+    # small batches, so that documents meet at batch edges too
+    monkeypatch.setattr(actors_mod, "_BATCH_CHARS", rng.choice([1, 500, 5000, 1 << 20]))
+    got = ct.actor_mentions(docs)
+    assert list(got.itertuples(index=False, name=None)) == _reference_mentions(docs)
+    # a list of strings is cut into batches without a loop per document; anything else reads them one by one
+    assert ct.actor_mentions(iter(docs)).equals(got)
+    corpus = pd.DataFrame({"doc_id": range(len(docs)), "text": docs})
+    assert ct.actor_mentions(corpus).equals(got)
+    ids = ct.actor_mentions(docs, sentence_ids=False)
+    assert ids.drop(columns="sentence_id").equals(got.drop(columns="sentence_id"))
+    assert (ids.sentence_id == -1).all()
+
+
+def test_sentence_ids_across_documents_of_one_batch():
+    # documents are scanned joined by a paragraph break: each keeps its own sentences
+    from corpus_tools.actors import _batch_sentence_starts, _join
+
+    rng = random.Random(3)
+    ddt = Path(__file__).resolve().parent / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
+    sents = [l[9:].strip() for l in ddt.read_text(encoding="utf-8").splitlines() if l.startswith("# text = ")]
+    edges = ["", " ", "\n", "\n\n", ".", "Iran.", "» ", "«", "...", "\t\n", "USA'", "nr.", "Nej!"]
+    docs = [rng.choice(edges) + " ".join(rng.sample(sents, rng.randint(0, 6))) + rng.choice(edges) for _ in range(300)]
+    big, offsets = _join(docs)
+    starts = set(_batch_sentence_starts(big))
+    for doc, offset in zip(docs, offsets):
+        mine = sorted(s - offset for s in starts if offset <= s < offset + len(doc))
+        assert mine == [s.start for s in ct.sentences(doc)], doc[:200]
+
+
+def test_a_name_never_runs_from_one_document_into_the_next():
+    # documents are scanned joined by a blank line; a name with two spaces matches a blank
+    # line inside a document (a blank line is spaces to the matcher), never between two
+    g = pd.DataFrame({"actor_id": ["person:foo_bar"], "actor_type": ["person"], "name": ["Foo  Bar"]})
+    m = ct.actor_mentions(["Ja Foo", "Bar nej", "Ja Foo\n\nBar nej", "Foo", "Bar"], gazetteer=g)
+    assert list(zip(m.doc_id, m.start, m.surface)) == [(2, 3, "Foo\n\nBar")]
+
+
+def test_a_list_with_something_else_than_strings_is_refused():
+    with pytest.raises(CorpusError, match="item 1 is a int, not a string"):
+        ct.actor_mentions(["Rusland.", 5])
+
+
+def test_sentence_ids_when_the_chunk_cache_starts_afresh(monkeypatch):
+    import corpus_tools.actors as actors_mod
+
+    monkeypatch.setattr(actors_mod, "_CACHE_MAX", 5)
+    monkeypatch.setattr(actors_mod, "_BATCH_CHARS", 300)
+    docs = _random_documents(random.Random(11), 40) + [SEED]
+    got = ct.actor_mentions(docs)
+    assert list(got.itertuples(index=False, name=None)) == _reference_mentions(docs)
+    assert len(actors_mod._CHUNK_ENDS) < 200
+
+
+def test_spaces_inside_names_in_text_and_in_the_gazetteer():
+    # a line break or no-break space in the text is a space inside a name; a form that
+    # holds one itself is never found; other spaces must be the same in both
+    g = pd.DataFrame({"actor_id": ["person:a", "person:b", "person:c"], "actor_type": ["person"] * 3,
+                      "name": ["Foo\xa0Bar", "Baz Qux", "Zed\u2003Ax"]})
+    text = "Foo\xa0Bar og Foo Bar, Baz\xa0Qux og Baz\nQux og Baz Qux. Zed\u2003Ax og Zed Ax."
+    m = ct.actor_mentions(text, gazetteer=g)
+    assert list(zip(m.surface, m.actor_id)) == [
+        ("Baz\xa0Qux", "person:b"), ("Baz\nQux", "person:b"), ("Baz Qux", "person:b"), ("Zed\u2003Ax", "person:c")]
