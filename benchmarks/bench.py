@@ -20,11 +20,12 @@ shard by shard, and reports:
   the imports and before the first article, so the difference is the work's own;
   for worker pools the largest worker's peak is shown as well.
 Contenders:
+- ``reading the articles only``: the stream of texts that every contender reads;
 - ``re.findall+Counter``: ``Counter.update(re.findall(r"\\w+", text.lower()))``, the floor;
 - ``corpus_tools pass``: :func:`corpus_tools.stats.corpus_pass`: Danish tokens (the
   tokenizer's rules: 160.000, FN's, bl.a. ...), stop words removed, term counts,
   number of articles per term, and LIX (words, long words, sentences) per article;
-- ``... 2 processes``: the same with ``n_jobs=2``;
+- ``... 2 processes``: the same with ``n_jobs=2`` (this process and one worker);
 - ``sklearn CountVectorizer``: ``CountVectorizer().fit_transform(texts)``;
 - ``spaCy blank('da')``: ``nlp.tokenizer.pipe(texts)`` and a Counter of ``token.lower_``;
 - ``extract_figures``, ``actor_mentions`` and all three together, on the first
@@ -48,8 +49,9 @@ sys.path.insert(0, str(HERE.parent))
 
 from make_corpus import build, iter_articles  # noqa: E402
 
-CONTENDERS = ("floor", "ours", "ours2", "sklearn", "spacy", "figures", "actors", "combined")
+CONTENDERS = ("read", "floor", "ours", "ours2", "sklearn", "spacy", "figures", "actors", "combined")
 LABELS = {
+    "read": "reading the articles only",
     "floor": "re.findall+Counter (floor)",
     "ours": "corpus_tools pass",
     "ours2": "corpus_tools pass, 2 processes",
@@ -99,7 +101,12 @@ def child(name: str, folder: Path, limit_mb: float | None) -> dict:
             nbytes[0] += len(t.encode("utf-8"))
             yield t
 
-    if name == "floor":
+    if name == "read":
+
+        def work():
+            return sum(1 for _ in texts())
+
+    elif name == "floor":
         import re
 
         word = re.compile(r"\w+")
@@ -281,13 +288,22 @@ def main(argv=None) -> int:
     ratio("ours", "spacy", 2.5, "ours / spaCy blank('da')")
     ratio("ours", "floor", 0, "ours / re.findall+Counter floor")
     ratio("ours2", "ours", 1.8, "ours, 2 processes / ours, 1 process", keys=("wall",))
-    one, two = results.get("ours"), results.get("ours2")
+    one, two, read = results.get("ours"), results.get("ours2"), results.get("read")
     if one and two and "error" not in one and "error" not in two and two.get("workers_cpu"):
-        # what the pool costs in CPU, whatever else the machine runs: on an idle 2-core
-        # machine the wall time cannot be shorter than the busier of parent and workers
-        bound = min(2.0, one["cpu"] / max(two["cpu"], two["workers_cpu"] / 2))
-        print(f"  {'2 processes, CPU seconds':40s} parent {two['cpu']:.1f} s, workers {two['workers_cpu']:.1f} s "
+        # what the two processes cost in CPU, whatever else the machine runs: on an idle
+        # 2-core machine the wall time cannot be shorter than the busier of the two, nor
+        # than half their sum
+        bound = one["cpu"] / max(two["cpu"], two["workers_cpu"], (two["cpu"] + two["workers_cpu"]) / 2)
+        print(f"  {'2 processes, CPU seconds':40s} main {two['cpu']:.1f} s, worker {two['workers_cpu']:.1f} s "
               f"(1 process: {one['cpu']:.1f} s): about {bound:.2f}x if two cores were free")
+    if one and read and "error" not in one and "error" not in read:
+        # Amdahl: the articles are read in the main process, one after another
+        r = (read["cpu"] / read["mb"]) / (one["cpu"] / one["mb"])
+        print(f"  {'reading alone / the whole pass, CPU':40s} {r:5.2f}: two processes can be at most "
+              f"{1 / (r + (1 - r) / 2):.2f}x one")
+    ratio("figures", "sklearn", 2.0, "extract_figures / CountVectorizer")
+    ratio("actors", "sklearn", 2.0, "actor_mentions / CountVectorizer")
+    ratio("combined", "sklearn", 1.0, "pass + figures + actors / CountVectorizer")
     if "stream" in results and "error" not in results["stream"] and ours and "error" not in ours:
         print(f"  {'peak RSS, streamed %g MB / %g MB' % (stream_mb, args.size_mb):40s} "
               f"{results['stream']['peak'] / ours['peak']:5.2f}x  (target <= 1.3x)")

@@ -7,7 +7,7 @@ then term), so the same input always gives the same table.
 
 Counting is one pass per document (:func:`doc_stats`) plus a cheap merge (sums of
 counters), so a corpus can stream through in batches with flat memory, or be spread
-over worker processes (``n_jobs=2``), with the same per-document function. The hot
+over processes (``n_jobs=2``), with the same per-document function. The hot
 path caches the tokens of each whitespace-separated chunk, so that per token only
 dictionary look-ups and Counter updates run, in C. :func:`corpus_pass`, the pass for
 large corpora, goes further: it turns a whole batch of articles into an array of chunk
@@ -273,8 +273,40 @@ def _freq_batch(args):
     return out
 
 
+def _serve(tasks, results, func) -> None:  # pragma: no cover - runs in a worker process
+    """Worker process: apply ``func`` to every batch that arrives, until None arrives."""
+    while True:
+        batch = tasks.recv()
+        if batch is None:
+            return
+        try:
+            results.send((True, func(batch)))
+        except Exception as exc:  # noqa: BLE001 - handed back to the parent, which raises it
+            results.send((False, exc))
+
+
+def _pipe(ctx):
+    """A one-way pipe whose buffer holds a whole batch where Linux allows (F_SETPIPE_SZ),
+    so that handing a batch to a busy worker does not wait for the worker."""
+    recv, send = ctx.Pipe(duplex=False)
+    try:
+        import fcntl
+
+        fcntl.fcntl(send.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (ImportError, OSError):
+        pass  # other systems: a smaller buffer, the same results
+    return recv, send
+
+
 def _run(func, batches, n_jobs: int):
-    """Apply ``func`` to each batch, in this process or in ``n_jobs`` worker processes."""
+    """Apply ``func`` to each batch, in this process or with ``n_jobs - 1`` worker processes.
+
+    Results come in the order of the batches. With ``n_jobs`` > 1 this process and
+    ``n_jobs - 1`` forked workers share the work: this process reads the batches,
+    keeps each worker one batch ahead (sent through a pipe), and counts a batch
+    itself whenever the workers have enough; so ``n_jobs`` processes count, and only
+    the workers' batches pay for the hand-over (pickling, the pipe, unpickling).
+    """
     if n_jobs is None or n_jobs == 1:
         yield from map(func, batches)
         return
@@ -283,9 +315,60 @@ def _run(func, batches, n_jobs: int):
 
     if n_jobs < 1:
         n_jobs = os.cpu_count() or 1
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(n_jobs) as pool:
-        yield from pool.imap(func, batches, chunksize=1)
+    if n_jobs == 1:
+        yield from map(func, batches)
+        return
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    workers = []  # (process, task pipe, result pipe, indices of the batches it holds)
+    try:
+        for _ in range(n_jobs - 1):
+            task_recv, task_send = _pipe(ctx)
+            result_recv, result_send = _pipe(ctx)
+            proc = ctx.Process(target=_serve, args=(task_recv, result_send, func), daemon=True)
+            proc.start()
+            task_recv.close()
+            result_send.close()
+            workers.append((proc, task_send, result_recv, []))
+        done: dict = {}
+        next_out = 0
+
+        def collect(w, block: bool) -> None:
+            while w[3] and (block or w[2].poll()):
+                ok, value = w[2].recv()
+                if not ok:
+                    raise value
+                done[w[3].pop(0)] = value
+                block = False
+
+        for i, batch in enumerate(batches):
+            for w in workers:
+                collect(w, False)
+            w = min(workers, key=lambda w: len(w[3]))
+            if len(w[3]) < 2:  # the one it works on and the next
+                w[1].send(batch)
+                w[3].append(i)
+            else:
+                done[i] = func(batch)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+        for w in workers:
+            while w[3]:
+                collect(w, True)
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
+    finally:
+        for proc, task_send, result_recv, _held in workers:
+            try:
+                task_send.send(None)
+            except OSError:
+                pass
+            task_send.close()
+            result_recv.close()
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
 
 
 def _stable_group_order(keys) -> list:
@@ -328,8 +411,9 @@ def word_frequencies(
 
     ``stopwords=True`` REMOVES the Danish stop words; False keeps all; a collection
     removes those words instead. ``min_count`` drops rarer terms (per group).
-    ``n_jobs=2`` counts batches of ``batch_size`` documents in two worker processes;
-    a generator of texts streams through with flat memory either way.
+    ``n_jobs=2`` counts batches of ``batch_size`` documents in two processes (this
+    one and a worker; ``n_jobs=-1``: one per core); a generator of texts streams
+    through with flat memory either way.
 
     Invariant: with ``stopwords=False`` the counts sum to the number of word tokens,
     ``len(corpus_tools.words(text))``.
@@ -880,15 +964,16 @@ class _Totals:
         self.dfs[at] += dfs
 
 
-def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 1024) -> tuple[pd.DataFrame, pd.DataFrame]:
+def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 256) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Word frequencies and LIX per article in ONE pass over the texts (for large corpora).
 
     Returns ``(frequencies, lix_table)``: ``frequencies`` has the columns of
     :func:`word_frequencies` (term, count, rate_per_1000, n_docs); ``lix_table`` has
     doc_id, lix, band, words, sentences. ``corpus`` may be a generator of texts: it is
-    read once, in batches of ``batch_size`` documents, optionally in ``n_jobs`` worker
-    processes; memory grows with the vocabulary and the number of articles, not with
-    the text. This is the pass that ``benchmarks/bench.py`` times.
+    read once, in batches of ``batch_size`` documents, optionally in ``n_jobs``
+    processes (this one and ``n_jobs - 1`` workers; -1: one per core); memory grows
+    with the vocabulary and the number of articles, not with the text. This is the
+    pass that ``benchmarks/bench.py`` times.
     """
     stop = _stop_set(stopwords)
     totals = _Totals()

@@ -223,6 +223,26 @@ def test_corpus_pass_chunk_shortcuts_agree_with_the_tokenizer_rules():
     assert len(fast._ends_after) > 5
 
 
+def _square_unless_seven(x):
+    if x == 7:
+        raise ValueError("batch 7 is bad")
+    return x * x
+
+
+def test_processes_keep_the_order_and_pass_errors_on():
+    import multiprocessing as mp
+
+    # many small batches, shared between this process and a worker: results in order
+    assert list(stats._run(_square_unless_seven, iter(range(7)), 2)) == [x * x for x in range(7)]
+    assert list(stats._run(_square_unless_seven, iter(range(8, 60)), 3)) == [x * x for x in range(8, 60)]
+    # an error in a batch (wherever it ran) reaches the caller, and no worker is left behind
+    with pytest.raises(ValueError, match="batch 7 is bad"):
+        list(stats._run(_square_unless_seven, iter(range(20)), 2))
+    with pytest.raises(ValueError, match="batch 7 is bad"):  # the first batch always goes to the worker
+        list(stats._run(_square_unless_seven, iter([7, 1, 2]), 2))
+    assert mp.active_children() == []
+
+
 def test_corpus_pass_string_ids_and_empty_corpus():
     freq, table = stats.corpus_pass(HAND)
     assert table["doc_id"].tolist() == ["a", "b", "c"]
