@@ -766,7 +766,8 @@ class _Vocab:
         self.ends, self.starts, self.is_multi = array("b"), array("b"), array("b")
         self.multi: dict[int, tuple[int, ...]] = {}  # chunk id -> term ids, for chunks with several terms
         self._ends_after: dict[str, bool] = {}  # closing marks -> can a word with them end a sentence
-        self._arrays = None
+        self._arrays = None  # numpy copies of the arrays above (see arrays())
+        self._synced = 0  # how many chunks they hold
         self.ids[PARAGRAPH] = 0
         self._add_slow(0, PARAGRAPH)
 
@@ -798,7 +799,6 @@ class _Vocab:
             self.is_multi.extend(repeat(0, len(alpha)))
         if len(alpha) < len(chunks):
             self._add_other([c for c in chunks if not c.isalpha()])
-        self._arrays = None
 
     def _add_other(self, chunks) -> None:
         abbrev = abbreviations()
@@ -851,11 +851,26 @@ class _Vocab:
         return ids
 
     def arrays(self):
-        if self._arrays is None:
-            self._arrays = tuple(
-                np.frombuffer(a, dtype=np.int64 if a.typecode == "q" else np.int8).copy()
-                for a in (self.term_of, self.words, self.long, self.ends, self.starts, self.is_multi)
-            )
+        """The per-chunk properties as numpy arrays indexed by chunk id.
+
+        They grow by doubling and only the chunks added since the last call are copied
+        in, so a vocabulary that keeps growing costs no more than one that has settled.
+        """
+        n = len(self.words)
+        sources = (self.term_of, self.words, self.long, self.ends, self.starts, self.is_multi)
+        if self._arrays is None or len(self._arrays[0]) < n:
+            size = max(n, 2 * (len(self._arrays[0]) if self._arrays is not None else 0), 1024)
+            grown = []
+            for i, a in enumerate(sources):
+                g = np.zeros(size, dtype=np.int64 if a.typecode == "q" else np.int8)
+                if self._arrays is not None:
+                    g[: self._synced] = self._arrays[i][: self._synced]
+                grown.append(g)
+            self._arrays = tuple(grown)
+        if self._synced < n:
+            for arr, a in zip(self._arrays, sources):
+                arr[self._synced : n] = np.frombuffer(a, dtype=arr.dtype)[self._synced : n]
+            self._synced = n
         return self._arrays
 
 
