@@ -747,9 +747,10 @@ def readability(corpus) -> pd.DataFrame:
 # pass per statistic.
 
 
-# one word of letters between punctuation marks that are tokens of their own (no
-# apostrophe, hyphen, slash, @ or +: those can join a word)
-_WORD_IN_MARKS = re.compile(r"([«»\"“„(\[]*)([^\W\d_]+)([,.:;!?«»\"”“)\]…]*)\Z")
+# one word of letters (inner hyphens and apostrophes allowed: al-Assad, FN's) between
+# punctuation marks that are tokens of their own (no slash, @, + or trailing hyphen or
+# apostrophe: those can join or end a word)
+_WORD_IN_MARKS = re.compile(r"([«»\"“„(\[]*)([^\W\d_]+(?:[-'’][^\W\d_]+)*)([,.:;!?«»\"”“)\]…]*)\Z")
 
 
 class _Vocab:
@@ -816,7 +817,7 @@ class _Vocab:
                     tid = self.lookup.get(low)
                     self.term_of.append(self._term_ids([low])[0] if tid is None else tid)
                     self.words.append(1)
-                    self.long.append(len(word) > _LONG)
+                    self.long.append((len(word) if word.isalpha() else _n_letters(word)) > _LONG)
                     self.is_multi.append(0)
                     e = ends_after.get(marks)
                     if e is None:
