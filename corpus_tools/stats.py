@@ -274,9 +274,30 @@ def _freq_batch(args):
 
 
 def _serve(tasks, results, func) -> None:  # pragma: no cover - runs in a worker process
-    """Worker process: apply ``func`` to every batch that arrives, until None arrives."""
+    """Worker process: apply ``func`` to every batch that arrives, until None arrives.
+
+    A thread takes the batches off the pipe as soon as they arrive, so that the main
+    process never waits to hand one over, even while this process waits to hand back a
+    result larger than the pipe holds (otherwise each could wait for the other).
+    """
+    import queue
+    import threading
+
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def read() -> None:
+        try:
+            while True:
+                batch = tasks.recv()
+                inbox.put(batch)
+                if batch is None:
+                    return
+        except (EOFError, OSError):  # the main process has gone
+            inbox.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
     while True:
-        batch = tasks.recv()
+        batch = inbox.get()
         if batch is None:
             return
         try:
@@ -286,8 +307,8 @@ def _serve(tasks, results, func) -> None:  # pragma: no cover - runs in a worker
 
 
 def _pipe(ctx):
-    """A one-way pipe whose buffer holds a whole batch where Linux allows (F_SETPIPE_SZ),
-    so that handing a batch to a busy worker does not wait for the worker."""
+    """A one-way pipe whose buffer holds a whole batch where Linux allows (F_SETPIPE_SZ):
+    handing a batch over then costs one copy, without a switch to the worker."""
     recv, send = ctx.Pipe(duplex=False)
     try:
         import fcntl
@@ -320,6 +341,7 @@ def _run(func, batches, n_jobs: int):
         return
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     workers = []  # (process, task pipe, result pipe, indices of the batches it holds)
+    finished = False
     try:
         for _ in range(n_jobs - 1):
             task_recv, task_send = _pipe(ctx)
@@ -358,17 +380,19 @@ def _run(func, batches, n_jobs: int):
         while next_out in done:
             yield done.pop(next_out)
             next_out += 1
+        finished = True
     finally:
         for proc, task_send, result_recv, _held in workers:
-            try:
+            if finished:  # idle workers: ask them to stop
                 task_send.send(None)
-            except OSError:
-                pass
-            task_send.close()
-            result_recv.close()
+            else:  # an error or an abandoned generator: stop them whatever they are doing
+                proc.terminate()
             proc.join(timeout=5)
             if proc.is_alive():
-                proc.terminate()
+                proc.kill()
+                proc.join()
+            task_send.close()
+            result_recv.close()
 
 
 def _stable_group_order(keys) -> list:

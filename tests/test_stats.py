@@ -244,6 +244,31 @@ def test_processes_keep_the_order_and_pass_errors_on():
     assert mp.active_children() == []
 
 
+def _big_result(batch):
+    return batch * 2  # about 4 MB back for 2 MB in
+
+
+def test_processes_do_not_wait_for_each_other_with_small_pipes(monkeypatch):
+    # pipes of the system's default size (as on macOS): batches and results larger than
+    # a pipe holds must not leave the main process and the worker waiting for each other
+    import signal
+
+    monkeypatch.setattr(stats, "_pipe", lambda ctx: ctx.Pipe(duplex=False))
+    batches = ["x" * 2_000_000 for _ in range(8)]
+
+    def hung(signum, frame):
+        raise TimeoutError("the processes waited for each other")
+
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        out = list(stats._run(_big_result, iter(batches), 2))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert [len(r) for r in out] == [4_000_000] * 8
+
+
 def test_corpus_pass_string_ids_and_empty_corpus():
     freq, table = stats.corpus_pass(HAND)
     assert table["doc_id"].tolist() == ["a", "b", "c"]
