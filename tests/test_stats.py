@@ -248,6 +248,7 @@ def _big_result(batch):
     return batch * 2  # about 4 MB back for 2 MB in
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGALRM"), reason="needs SIGALRM to stop a hang")
 def test_processes_do_not_wait_for_each_other_with_small_pipes(monkeypatch):
     # pipes of the system's default size (as on macOS): batches and results larger than
     # a pipe holds must not leave the main process and the worker waiting for each other
