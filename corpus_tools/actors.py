@@ -30,7 +30,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._docs import iter_docs
+from ._docs import PROGRESS_MIN_DOCS, iter_docs, n_docs, progress_bar, want_progress
 from .errors import CorpusError
 
 __all__ = [
@@ -670,7 +670,7 @@ def _batches(data):
         yield ids, texts
 
 
-def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True) -> pd.DataFrame:
+def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True, progress=None) -> pd.DataFrame:
     """One row per actor mention in ``data`` (a corpus DataFrame, a string, or strings).
 
     Columns: ``doc_id``, ``start``, ``end`` (character offsets into the document's
@@ -694,6 +694,8 @@ def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True) -> pd.Dat
     built-in actors), or a DataFrame from :func:`load_gazetteer` (e.g.
     ``load_gazetteer(path, extend=False)`` for yours alone). The matcher is built
     once per gazetteer and cached.
+    ``progress``: a progress bar (tqdm); None shows one only for 5,000 or more
+    articles in an interactive session (a terminal or Jupyter), never under pytest.
 
     >>> actor_mentions("Syriens præsident mødtes med FN-diplomaten.")[["surface", "actor_id", "form"]].values.tolist()
     [['Syriens', 'country:SY', 'genitive'], ['FN', 'igo:UN', 'compound']]
@@ -723,8 +725,14 @@ def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True) -> pd.Dat
         else:
             sids.append(np.full(len(docs), -1, dtype=np.int64))
 
+    total = n_docs(data)
+    bar = progress_bar(total, "actors", "article") if want_progress(progress, total, PROGRESS_MIN_DOCS) else None
     for ids, texts in _batches(data):
         run(ids, texts)
+        if bar is not None:
+            bar.update(len(texts))
+    if bar is not None:
+        bar.close()
 
     def cat(parts):
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)

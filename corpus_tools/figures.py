@@ -347,7 +347,7 @@ def _lemma(word: str) -> str:
 # --------------------------------------------------------------------------- extraction
 
 
-def extract_figures(data, *, lexicon=None) -> pd.DataFrame:
+def extract_figures(data, *, lexicon=None, progress=None) -> pd.DataFrame:
     """One row per number expression in ``data`` (a corpus DataFrame, a string, or strings).
 
     Columns:
@@ -375,10 +375,12 @@ def extract_figures(data, *, lexicon=None) -> pd.DataFrame:
       (``kan koste op til 1.000 liv``); count only facts as facts.
 
     ``lexicon`` is a path to a user TOML lexicon (see ``load_figure_lexicon``).
+    ``progress``: a progress bar (tqdm); None shows one only for 5,000 or more
+    articles in an interactive session (a terminal or Jupyter), never under pytest.
     """
     lex = load_figure_lexicon(lexicon)
     rows: list[tuple] = []
-    for doc_id, text in iter_docs(data):
+    for doc_id, text in iter_docs(data, progress=progress, desc="figures"):
         rows.extend(_doc_figures(doc_id, text, lex))
     if rows:
         return _frame(rows)

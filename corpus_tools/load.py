@@ -77,8 +77,6 @@ import glob
 import os
 import re
 import stat
-import sys
-import warnings
 from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
@@ -88,6 +86,7 @@ import pandas as pd
 from ._archive import BrokenArchive, check_limits, iter_zip
 from ._dates import DATE_TOKEN, column_order, parse_date
 from ._decode import NotText, decode_bytes, find_mojibake, normalize_text, repair_mojibake
+from ._docs import progress_bar, want_progress
 from ._tables import Table, cell_text, pick_column, read_table
 from .errors import CorpusError
 
@@ -437,14 +436,6 @@ def _discover(source, pattern: str | None):
     raise CorpusError(f"no such file or folder (relative to {Path.cwd()}); check the path", path=text)
 
 
-def _want_progress(progress, n_files: int) -> bool:
-    if progress is not None:
-        return bool(progress)
-    if n_files < PROGRESS_MIN_FILES or "pytest" in sys.modules:
-        return False
-    return "ipykernel" in sys.modules or (hasattr(sys.stderr, "isatty") and sys.stderr.isatty())
-
-
 def load_corpus(source, *, strict: bool = False, text_column: str | None = None, date_column: str | None = None,
                 id_column: str | None = None, pattern: str | None = None, progress: bool | None = None,
                 fix_mojibake: bool = False, zip_limits: dict | None = None) -> pd.DataFrame:
@@ -495,12 +486,8 @@ def load_corpus(source, *, strict: bool = False, text_column: str | None = None,
     """
     loader = _Loader(strict, fix_mojibake, check_limits(zip_limits), text_column, date_column, id_column)
     entries = _discover(source, pattern)
-    if _want_progress(progress, len(entries)):
-        with warnings.catch_warnings():  # without ipywidgets tqdm.auto warns, then uses a text bar
-            warnings.simplefilter("ignore")
-            from tqdm.auto import tqdm
-
-        entries = tqdm(entries, desc="loading", unit="file")
+    if want_progress(progress, len(entries), PROGRESS_MIN_FILES):
+        entries = progress_bar(len(entries), "loading", "file", entries)
     for path, shown, rel, named, reason in entries:
         if reason:
             loader.note(shown, None, None, "skipped", reason, bad=reason.startswith("unreadable"))

@@ -134,7 +134,7 @@ def _is_genitive(tok: str, mid_caps) -> bool:
     return len(tok) > 3 and tok.endswith("s") and mid_caps[tok[:-1]] > 0
 
 
-def find_names(data, *, gazetteer=None) -> pd.DataFrame:
+def find_names(data, *, gazetteer=None, progress=None) -> pd.DataFrame:
     """Every proper-name span in ``data`` (a corpus DataFrame, a string, or strings).
 
     Columns: ``doc_id``, ``start``, ``end`` (character offsets into the text),
@@ -160,6 +160,8 @@ def find_names(data, *, gazetteer=None) -> pd.DataFrame:
 
     Accuracy on DaNE dev (exact spans, labels ignored): precision 0.85, recall
     0.92, F1 0.88; ``python -m corpus_tools.evaluate names`` prints it.
+    ``progress``: a progress bar (tqdm); None shows one only for 5,000 or more
+    articles in an interactive session (a terminal or Jupyter), never under pytest.
 
     >>> find_names("Han mødte Staffan de Mistura og FN's Sikkerhedsråd.")[["surface", "actor_id"]].values.tolist()
     [['Staffan de Mistura', 'person:staffan_de_mistura'], ["FN's Sikkerhedsråd", 'igo:UNSC']]
@@ -173,7 +175,7 @@ def find_names(data, *, gazetteer=None) -> pd.DataFrame:
     texts = []
     mid_caps: Counter = Counter()  # capitalised inside a sentence
     run_starts: Counter = Counter()  # ... and first in its run (not Syriske in Den Frie Syriske Hær)
-    for doc_id, text in iter_docs(data):
+    for doc_id, text in iter_docs(data, progress=progress, desc="names"):
         toks, initial = _tokens(text)
         for i, t in enumerate(toks):
             if not initial[i] and _is_cap(t.text):

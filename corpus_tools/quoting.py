@@ -50,7 +50,7 @@ _DASH_LINE_RE = re.compile(r"^[ \t]*[-–—][ \t]+(?=\S)", re.M)
 _SCARE_MAX_WORDS = 4
 
 
-def quotes(data, *, warn: bool = True, gazetteer=None) -> pd.DataFrame:
+def quotes(data, *, warn: bool = True, gazetteer=None, progress=None) -> pd.DataFrame:
     """Direct quotes in ``data`` (a corpus DataFrame, a string, or strings), one row each.
 
     Columns: ``doc_id``; ``start``, ``end`` (character offsets of the quote with its
@@ -64,6 +64,8 @@ def quotes(data, *, warn: bool = True, gazetteer=None) -> pd.DataFrame:
     never raise; with ``warn=True`` one warning says how many were found.
     Speakers are the name spans of :func:`corpus_tools.find_names` (``gazetteer``
     is passed on to it, so a known person counts as a person).
+    ``progress``: a progress bar (tqdm); None shows one only for 5,000 or more
+    articles in an interactive session (a terminal or Jupyter), never under pytest.
 
     >>> quotes('Hun sagde: "Det er slut." Og så gik hun.').quote.tolist()
     ['Det er slut.']
@@ -72,7 +74,7 @@ def quotes(data, *, warn: bool = True, gazetteer=None) -> pd.DataFrame:
 
     rows = []
     unpaired = 0
-    for doc_id, text in iter_docs(data):
+    for doc_id, text in iter_docs(data, progress=progress, desc="quotes"):
         if not any(c in text for c in '»«„“"-–—'):
             continue
         names = find_names(text, gazetteer=gazetteer)

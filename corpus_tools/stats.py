@@ -208,14 +208,14 @@ def doc_stats(text: str, *, lemmas: bool = False, stopwords=True) -> DocStats:
 # --------------------------------------------------------------------------- grouping and workers
 
 
-def _group_keys(data, by):
+def _group_keys(data, by, progress=False):
     """Yield (group key, doc_id, text) for every document."""
     if by is None:
-        for doc_id, text in iter_docs(data):
+        for doc_id, text in iter_docs(data, progress=progress, desc="frequencies"):
             yield None, doc_id, text
         return
     if by == "doc":
-        for doc_id, text in iter_docs(data):
+        for doc_id, text in iter_docs(data, progress=progress, desc="frequencies"):
             yield doc_id, doc_id, text
         return
     if not isinstance(data, pd.DataFrame):
@@ -228,7 +228,7 @@ def _group_keys(data, by):
         keys = list(data[by])
     else:
         raise CorpusError(f"by={by!r} is not 'doc', 'month' or a column (columns: {', '.join(map(str, data.columns))})")
-    for key, (doc_id, text) in zip(keys, iter_docs(data)):
+    for key, (doc_id, text) in zip(keys, iter_docs(data, progress=progress, desc="frequencies")):
         yield key, doc_id, text
 
 
@@ -422,6 +422,7 @@ def word_frequencies(
     min_count: int = 1,
     n_jobs: int = 1,
     batch_size: int = 1024,
+    progress=None,
 ) -> pd.DataFrame:
     """How often each word occurs: one row per term (and group), most frequent first.
 
@@ -437,7 +438,8 @@ def word_frequencies(
     removes those words instead. ``min_count`` drops rarer terms (per group).
     ``n_jobs=2`` counts batches of ``batch_size`` documents in two processes (this
     one and a worker; ``n_jobs=-1``: one per core); a generator of texts streams
-    through with flat memory either way.
+    through with flat memory either way. ``progress``: a progress bar (tqdm); None
+    shows one only for 5,000 or more articles in an interactive session.
 
     Invariant: with ``stopwords=False`` the counts sum to the number of word tokens,
     ``len(corpus_tools.words(text))``.
@@ -451,7 +453,7 @@ def word_frequencies(
     stop = _stop_set(stopwords)
     lemmas = bool(lemmas)
     groups: dict = {}
-    jobs = ((batch, lemmas, stop) for batch in _batches(_group_keys(corpus, by), batch_size))
+    jobs = ((batch, lemmas, stop) for batch in _batches(_group_keys(corpus, by, progress), batch_size))
     for part in _run(_freq_batch, jobs, n_jobs):
         for key, (c, df, nw, nd) in part.items():
             g = groups.get(key)
@@ -739,7 +741,7 @@ READABILITY_COLUMNS = [
 ]
 
 
-def readability(corpus) -> pd.DataFrame:
+def readability(corpus, *, progress=None) -> pd.DataFrame:
     """LIX readability of each article, with its Danish band and the parts of the formula.
 
     Columns: ``doc_id``; ``lix`` (words per sentence + 100 x long words / words;
@@ -750,12 +752,13 @@ def readability(corpus) -> pd.DataFrame:
     0-1); ``type_token_ratio`` (distinct lower-cased words / words, 0-1; it falls
     as texts grow longer, so compare articles of similar length). One row per
     article, in corpus order.
+    ``progress``: as :func:`word_frequencies`.
 
     >>> readability("Det er en kort tekst. Den er let at læse.")[["doc_id", "lix", "band", "words", "sentences"]]
        doc_id  lix       band  words  sentences
     0       0  5.0  very easy     10          2
     """
-    rows = [_readability_row(doc_id, text) for doc_id, text in iter_docs(corpus)]
+    rows = [_readability_row(doc_id, text) for doc_id, text in iter_docs(corpus, progress=progress, desc="readability")]
     return pd.DataFrame(rows, columns=READABILITY_COLUMNS).astype({"words": "int64", "sentences": "int64"})
 
 
@@ -1004,7 +1007,9 @@ class _Totals:
         self.dfs[at] += dfs
 
 
-def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 256) -> tuple[pd.DataFrame, pd.DataFrame]:
+def corpus_pass(
+    corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 256, progress=None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Word frequencies and LIX per article in ONE pass over the texts (for large corpora).
 
     Returns ``(frequencies, lix_table)``: ``frequencies`` has the columns of
@@ -1013,7 +1018,7 @@ def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 25
     read once, in batches of ``batch_size`` documents, optionally in ``n_jobs``
     processes (this one and ``n_jobs - 1`` workers; -1: one per core); memory grows
     with the vocabulary and the number of articles, not with the text. This is the
-    pass that ``benchmarks/bench.py`` times.
+    pass that ``benchmarks/bench.py`` times. ``progress``: as :func:`word_frequencies`.
     """
     stop = _stop_set(stopwords)
     totals = _Totals()
@@ -1021,7 +1026,8 @@ def corpus_pass(corpus, *, stopwords=True, n_jobs: int = 1, batch_size: int = 25
     # flat for a streamed corpus (about 32 bytes an article)
     ids: array | list = array("q")
     n_words, n_long, n_sent = array("q"), array("q"), array("q")
-    jobs = ((batch, stop) for batch in _batches(iter_docs(corpus), batch_size))
+    docs = iter_docs(corpus, progress=progress, desc="statistics")
+    jobs = ((batch, stop) for batch in _batches(docs, batch_size))
     for terms, c, df, (doc_ids, nw, nl, ns) in _run(_pass_batch, jobs, n_jobs):
         totals.add(terms, c, df)
         if isinstance(ids, array):

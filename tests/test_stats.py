@@ -270,6 +270,33 @@ def test_processes_do_not_wait_for_each_other_with_small_pipes(monkeypatch):
     assert [len(r) for r in out] == [4_000_000] * 8
 
 
+def test_progress_bars_show_on_request_and_change_nothing(capsys):
+    # long analyses show a tqdm bar on request (never by themselves under pytest),
+    # counting articles, and give the same tables with or without it
+    from corpus_tools._docs import want_progress
+
+    docs = DDT_DOCS[:12]
+    calls = [
+        ("figures", lambda p: ct.extract_figures(docs, progress=p)),
+        ("actors", lambda p: ct.actor_mentions(docs, progress=p)),
+        ("quotes", lambda p: ct.quotes(docs, warn=False, progress=p)),
+        ("names", lambda p: ct.find_names(docs, progress=p)),
+        ("frequencies", lambda p: ct.word_frequencies(docs, progress=p)),
+        ("readability", lambda p: ct.readability(docs, progress=p)),
+        ("statistics", lambda p: stats.corpus_pass(docs, progress=p)[0]),
+    ]
+    for desc, call in calls:
+        quiet = call(None)
+        assert capsys.readouterr().err == "", desc
+        shown = call(True)
+        err = capsys.readouterr().err
+        assert desc in err and "12/12" in err, (desc, err[-200:])
+        pd.testing.assert_frame_equal(shown, quiet)
+    # by themselves: only for many articles, never under pytest, never for a generator
+    assert not want_progress(None, 10**6, 5000)  # pytest is running
+    assert not want_progress(None, None, 5000) and want_progress(True, 1, 5000)
+
+
 def test_corpus_pass_string_ids_and_empty_corpus():
     freq, table = stats.corpus_pass(HAND)
     assert table["doc_id"].tolist() == ["a", "b", "c"]
