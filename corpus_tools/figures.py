@@ -62,6 +62,7 @@ import numpy as np
 import pandas as pd
 
 from ._docs import iter_docs
+from ._parallel import batches, run_batches
 from .errors import CorpusError
 from .numbers import FRACTIONS, MULTIPLIERS, VAGUE, number_words, parse_quantity, word_pattern
 from .numbers import parse_number  # noqa: F401  (public re-export: corpus_tools.parse_number)
@@ -347,7 +348,7 @@ def _lemma(word: str) -> str:
 # --------------------------------------------------------------------------- extraction
 
 
-def extract_figures(data, *, lexicon=None, progress=None) -> pd.DataFrame:
+def extract_figures(data, *, lexicon=None, progress=None, n_jobs: int = 1) -> pd.DataFrame:
     """One row per number expression in ``data`` (a corpus DataFrame, a string, or strings).
 
     Columns:
@@ -377,11 +378,19 @@ def extract_figures(data, *, lexicon=None, progress=None) -> pd.DataFrame:
     ``lexicon`` is a path to a user TOML lexicon (see ``load_figure_lexicon``).
     ``progress``: a progress bar (tqdm); None shows one only for 5,000 or more
     articles in an interactive session (a terminal or Jupyter), never under pytest.
+    ``n_jobs``: processes that classify (this one and ``n_jobs - 1`` workers; -1: one
+    per core); the table is the same, in the same order.
     """
-    lex = load_figure_lexicon(lexicon)
+    lex = load_figure_lexicon(lexicon)  # here first: a broken lexicon fails before any work
     rows: list[tuple] = []
-    for doc_id, text in iter_docs(data, progress=progress, desc="figures"):
-        rows.extend(_doc_figures(doc_id, text, lex))
+    docs = iter_docs(data, progress=progress, desc="figures")
+    if n_jobs == 1:
+        for doc_id, text in docs:
+            rows.extend(_doc_figures(doc_id, text, lex))
+    else:
+        path = None if lexicon is None else str(lexicon)
+        for part in run_batches(_figures_batch, ((batch, path) for batch in batches(docs, _BATCH_DOCS)), n_jobs):
+            rows.extend(part)
     if rows:
         return _frame(rows)
     df = pd.DataFrame(rows, columns=COLUMNS)
@@ -393,6 +402,25 @@ def extract_figures(data, *, lexicon=None, progress=None) -> pd.DataFrame:
     for col in ("sentence", "surface", "unit", "category", "hedge", "attribution", "kind", "modality"):
         df[col] = df[col].astype("str")  # pandas' string dtype; missing values are NaN
     return df
+
+
+_BATCH_DOCS = 128  # articles per batch handed to a worker process
+
+
+def _figures_batch(args) -> list[tuple]:
+    """Worker: the rows of a batch of (doc_id, text)."""
+    batch, path = args
+    lex = _lexicon_at(path, Path(path).stat().st_mtime_ns) if path is not None else load_figure_lexicon()
+    rows: list[tuple] = []
+    for doc_id, text in batch:
+        rows.extend(_doc_figures(doc_id, text, lex))
+    return rows
+
+
+@lru_cache(maxsize=8)
+def _lexicon_at(path: str, mtime_ns: int) -> FigureLexicon:
+    """A user lexicon compiled once per worker (and again when the file changes)."""
+    return load_figure_lexicon(path)
 
 
 _FLOAT_COLUMNS = frozenset({"value", "low", "high"})
@@ -658,7 +686,7 @@ def _merge_ranges(text: str, matches, lex) -> list[tuple[int, int, str]]:
                 joiner = "og" if opener.group(1) == "mellem" else "til"
                 # the gap may repeat the unit: "100 kroner og 500 kroner", "3.198 kr. til 38.376"
                 if _rx(rf"\s+(?:[^\W\d_][\w.]*\.?\s+)?{joiner}\s+").fullmatch(gap) or re.fullmatch(
-                    rf"\s*[-–]\s*", gap
+                    r"\s*[-–]\s*", gap
                 ):
                     merged.append((h[0], hits[i + 1][1], "between"))
                     i += 2

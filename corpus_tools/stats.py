@@ -46,6 +46,8 @@ import numpy as np
 import pandas as pd
 
 from ._docs import iter_docs
+from ._parallel import batches as _batches
+from ._parallel import run_batches as _run
 from .errors import CorpusError
 from .text import PARAGRAPH, WORD_RE, _chunk_can_end, abbreviations, _chunks, _sentence_count, _starts_sentence, lemma, sentences, words
 from .text import stopwords as _stopword_list
@@ -243,17 +245,6 @@ def _month(value):
         return pd.NaT
 
 
-def _batches(items: Iterable, size: int):
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _freq_batch(args):
     """Worker: counts of a batch of (key, doc_id, text), merged per group key."""
     batch, lemmas, stop = args
@@ -271,128 +262,6 @@ def _freq_batch(args):
     for g in out.values():
         _expand(g[0], _MULTI[config])
     return out
-
-
-def _serve(tasks, results, func) -> None:  # pragma: no cover - runs in a worker process
-    """Worker process: apply ``func`` to every batch that arrives, until None arrives.
-
-    A thread takes the batches off the pipe as soon as they arrive, so that the main
-    process never waits to hand one over, even while this process waits to hand back a
-    result larger than the pipe holds (otherwise each could wait for the other).
-    """
-    import queue
-    import threading
-
-    inbox: queue.SimpleQueue = queue.SimpleQueue()
-
-    def read() -> None:
-        try:
-            while True:
-                batch = tasks.recv()
-                inbox.put(batch)
-                if batch is None:
-                    return
-        except (EOFError, OSError):  # the main process has gone
-            inbox.put(None)
-
-    threading.Thread(target=read, daemon=True).start()
-    while True:
-        batch = inbox.get()
-        if batch is None:
-            return
-        try:
-            results.send((True, func(batch)))
-        except Exception as exc:  # noqa: BLE001 - handed back to the parent, which raises it
-            results.send((False, exc))
-
-
-def _pipe(ctx):
-    """A one-way pipe whose buffer holds a whole batch where Linux allows (F_SETPIPE_SZ):
-    handing a batch over then costs one copy, without a switch to the worker."""
-    recv, send = ctx.Pipe(duplex=False)
-    try:
-        import fcntl
-
-        fcntl.fcntl(send.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
-    except (ImportError, OSError):
-        pass  # other systems: a smaller buffer, the same results
-    return recv, send
-
-
-def _run(func, batches, n_jobs: int):
-    """Apply ``func`` to each batch, in this process or with ``n_jobs - 1`` worker processes.
-
-    Results come in the order of the batches. With ``n_jobs`` > 1 this process and
-    ``n_jobs - 1`` forked workers share the work: this process reads the batches,
-    keeps each worker one batch ahead (sent through a pipe), and counts a batch
-    itself whenever the workers have enough; so ``n_jobs`` processes count, and only
-    the workers' batches pay for the hand-over (pickling, the pipe, unpickling).
-    """
-    if n_jobs is None or n_jobs == 1:
-        yield from map(func, batches)
-        return
-    import multiprocessing as mp
-    import os
-
-    if n_jobs < 1:
-        n_jobs = os.cpu_count() or 1
-    if n_jobs == 1:
-        yield from map(func, batches)
-        return
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    workers = []  # (process, task pipe, result pipe, indices of the batches it holds)
-    finished = False
-    try:
-        for _ in range(n_jobs - 1):
-            task_recv, task_send = _pipe(ctx)
-            result_recv, result_send = _pipe(ctx)
-            proc = ctx.Process(target=_serve, args=(task_recv, result_send, func), daemon=True)
-            proc.start()
-            task_recv.close()
-            result_send.close()
-            workers.append((proc, task_send, result_recv, []))
-        done: dict = {}
-        next_out = 0
-
-        def collect(w, block: bool) -> None:
-            while w[3] and (block or w[2].poll()):
-                ok, value = w[2].recv()
-                if not ok:
-                    raise value
-                done[w[3].pop(0)] = value
-                block = False
-
-        for i, batch in enumerate(batches):
-            for w in workers:
-                collect(w, False)
-            w = min(workers, key=lambda w: len(w[3]))
-            if len(w[3]) < 2:  # the one it works on and the next
-                w[1].send(batch)
-                w[3].append(i)
-            else:
-                done[i] = func(batch)
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
-        for w in workers:
-            while w[3]:
-                collect(w, True)
-        while next_out in done:
-            yield done.pop(next_out)
-            next_out += 1
-        finished = True
-    finally:
-        for proc, task_send, result_recv, _held in workers:
-            if finished:  # idle workers: ask them to stop
-                task_send.send(None)
-            else:  # an error or an abandoned generator: stop them whatever they are doing
-                proc.terminate()
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
-            task_send.close()
-            result_recv.close()
 
 
 def _stable_group_order(keys) -> list:

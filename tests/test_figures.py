@@ -690,3 +690,22 @@ def test_frame_is_the_frame_of_the_rows():
     for make in ids:
         these = [(make(r[0]),) + r[1:] for r in rows]
         pd.testing.assert_frame_equal(_frame(these), plain(these))
+
+
+def test_processes_give_the_same_table(tmp_path):
+    # n_jobs=2: batches classified in this process and a worker, the same rows in order
+    lines = _ddt_text().split("\n")
+    docs = ["\n\n".join(lines[i:i + 12]) for i in range(0, 564, 12)] + [SEED.read_text(encoding="utf-8")]
+    one = extract_figures(docs)
+    pd.testing.assert_frame_equal(extract_figures(docs, n_jobs=2), one)
+    # a user lexicon reaches the worker too (by its path): "nedkæmpet" is killed there
+    toml = (ROOT / "corpus_tools" / "lang" / "da" / "figure_lexicon.toml").read_text(encoding="utf-8")
+    assert "dræbt" in toml
+    user = tmp_path / "lexicon.toml"
+    user.write_text(toml.replace('"dræbt"', '"dræbt", "nedkæmpet"', 1), encoding="utf-8")
+    extra = docs + ["Mindst 40 mennesker blev nedkæmpet i går."] * 300
+    mine = extract_figures(extra, lexicon=user, n_jobs=2)
+    pd.testing.assert_frame_equal(mine, extract_figures(extra, lexicon=user))
+    added = mine[mine["sentence"] == "Mindst 40 mennesker blev nedkæmpet i går."]
+    assert len(added) == 300 and (added["category"] == "killed").all() and (added["hedge"] == "at_least").all()
+    assert (extract_figures(extra[-1:])["category"] == "people").all()  # not with the packaged lexicon

@@ -254,7 +254,9 @@ def test_processes_do_not_wait_for_each_other_with_small_pipes(monkeypatch):
     # a pipe holds must not leave the main process and the worker waiting for each other
     import signal
 
-    monkeypatch.setattr(stats, "_pipe", lambda ctx: ctx.Pipe(duplex=False))
+    from corpus_tools import _parallel
+
+    monkeypatch.setattr(_parallel, "_pipe", lambda ctx: ctx.Pipe(duplex=False))
     batches = ["x" * 2_000_000 for _ in range(8)]
 
     def hung(signum, frame):

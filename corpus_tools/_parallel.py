@@ -1,0 +1,146 @@
+"""Batches of documents in this process or in worker processes (``n_jobs``).
+
+:func:`run_batches` is what ``n_jobs=`` means in corpus_tools: ``n_jobs`` processes
+count, this one and ``n_jobs - 1`` forked workers, and the results come back in the
+order of the batches, so that a table built from them is the same as with one process.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+__all__ = ["batches", "run_batches"]
+
+
+def batches(items: Iterable, size: int):
+    """Lists of ``size`` items (the last may be shorter)."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _serve(tasks, results, func) -> None:  # pragma: no cover - runs in a worker process
+    """Worker process: apply ``func`` to every batch that arrives, until None arrives.
+
+    A thread takes the batches off the pipe as soon as they arrive, so that the main
+    process never waits to hand one over, even while this process waits to hand back a
+    result larger than the pipe holds (otherwise each could wait for the other).
+    """
+    import queue
+    import threading
+
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def read() -> None:
+        try:
+            while True:
+                batch = tasks.recv()
+                inbox.put(batch)
+                if batch is None:
+                    return
+        except (EOFError, OSError):  # the main process has gone
+            inbox.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    while True:
+        batch = inbox.get()
+        if batch is None:
+            return
+        try:
+            results.send((True, func(batch)))
+        except Exception as exc:  # noqa: BLE001 - handed back to the parent, which raises it
+            results.send((False, exc))
+
+
+def _pipe(ctx):
+    """A one-way pipe whose buffer holds a whole batch where Linux allows (F_SETPIPE_SZ):
+    handing a batch over then costs one copy, without a switch to the worker."""
+    recv, send = ctx.Pipe(duplex=False)
+    try:
+        import fcntl
+
+        fcntl.fcntl(send.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (ImportError, OSError):
+        pass  # other systems: a smaller buffer, the same results
+    return recv, send
+
+
+def run_batches(func, jobs, n_jobs: int):
+    """Apply ``func`` to each of ``jobs``, in this process or with ``n_jobs - 1`` worker processes.
+
+    Results come in the order of the batches. With ``n_jobs`` > 1 this process and
+    ``n_jobs - 1`` forked workers share the work: this process reads the batches,
+    keeps each worker one batch ahead (sent through a pipe), and counts a batch
+    itself whenever the workers have enough; so ``n_jobs`` processes count, and only
+    the workers' batches pay for the hand-over (pickling, the pipe, unpickling).
+    """
+    if n_jobs is None or n_jobs == 1:
+        yield from map(func, jobs)
+        return
+    import multiprocessing as mp
+    import os
+
+    if n_jobs < 1:
+        n_jobs = os.cpu_count() or 1
+    if n_jobs == 1:
+        yield from map(func, jobs)
+        return
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    workers = []  # (process, task pipe, result pipe, indices of the batches it holds)
+    finished = False
+    try:
+        for _ in range(n_jobs - 1):
+            task_recv, task_send = _pipe(ctx)
+            result_recv, result_send = _pipe(ctx)
+            proc = ctx.Process(target=_serve, args=(task_recv, result_send, func), daemon=True)
+            proc.start()
+            task_recv.close()
+            result_send.close()
+            workers.append((proc, task_send, result_recv, []))
+        done: dict = {}
+        next_out = 0
+
+        def collect(w, block: bool) -> None:
+            while w[3] and (block or w[2].poll()):
+                ok, value = w[2].recv()
+                if not ok:
+                    raise value
+                done[w[3].pop(0)] = value
+                block = False
+
+        for i, batch in enumerate(jobs):
+            for w in workers:
+                collect(w, False)
+            w = min(workers, key=lambda w: len(w[3]))
+            if len(w[3]) < 2:  # the one it works on and the next
+                w[1].send(batch)
+                w[3].append(i)
+            else:
+                done[i] = func(batch)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+        for w in workers:
+            while w[3]:
+                collect(w, True)
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
+        finished = True
+    finally:
+        for proc, task_send, result_recv, _held in workers:
+            if finished:  # idle workers: ask them to stop
+                task_send.send(None)
+            else:  # an error or an abandoned generator: stop them whatever they are doing
+                proc.terminate()
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+            task_send.close()
+            result_recv.close()
