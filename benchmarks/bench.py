@@ -28,8 +28,9 @@ Contenders:
 - ``... 2 processes``: the same with ``n_jobs=2`` (this process and one worker);
 - ``sklearn CountVectorizer``: ``CountVectorizer().fit_transform(texts)``;
 - ``spaCy blank('da')``: ``nlp.tokenizer.pipe(texts)`` and a Counter of ``token.lower_``;
-- ``extract_figures``, ``actor_mentions`` and all three together, on the first
-  ``--extras-mb`` MB only (they are slower; 'not available' when not importable).
+- ``extract_figures`` (also over the whole stream with ``n_jobs=2``), ``actor_mentions``
+  and all three together, on the first ``--extras-mb`` MB only (they are slower;
+  'not available' when not importable).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from make_corpus import build, iter_articles  # noqa: E402
 
-CONTENDERS = ("read", "floor", "ours", "ours2", "sklearn", "spacy", "figures", "actors", "combined")
+CONTENDERS = ("read", "floor", "ours", "ours2", "sklearn", "spacy", "figures", "figures2", "actors", "combined")
 LABELS = {
     "read": "reading the articles only",
     "floor": "re.findall+Counter (floor)",
@@ -58,6 +59,7 @@ LABELS = {
     "sklearn": "sklearn CountVectorizer",
     "spacy": "spaCy blank('da') + Counter",
     "figures": "extract_figures",
+    "figures2": "extract_figures, 2 processes",
     "actors": "actor_mentions",
     "combined": "pass + figures + actors",
     "stream": "corpus_tools pass, streamed",
@@ -142,6 +144,12 @@ def child(name: str, folder: Path, limit_mb: float | None) -> dict:
             for doc in nlp.tokenizer.pipe(texts(), batch_size=256):
                 c.update(t.lower_ for t in doc)
             return len(c)
+
+    elif name == "figures2":
+        import corpus_tools as ct
+
+        def work():
+            return len(ct.extract_figures(texts(), n_jobs=2))
 
     elif name in ("figures", "actors", "combined"):
         import corpus_tools as ct
@@ -253,7 +261,7 @@ def main(argv=None) -> int:
     runs: dict[str, list] = {name: [] for name in names}
     for round_no in range(args.repeat):  # round-robin, so that load changes hit every contender
         for name in names:
-            limit = args.extras_mb if name in ("figures", "actors", "combined") else None
+            limit = args.extras_mb if name in ("figures", "figures2", "actors", "combined") else None
             if name == "spacy" and args.spacy_mb is not None:
                 limit = args.spacy_mb
             runs[name].append(run_child(name, folder, limit, args.timeout))
@@ -301,6 +309,7 @@ def main(argv=None) -> int:
         print(f"  {'2 processes, CPU beyond 1 process':40s} {extra:.1f} s ({100 * extra / one['cpu']:.0f} %): handing "
               f"batches over, batches slower with both cores busy; the main process also reads ({read['cpu']:.1f} s)")
     ratio("figures", "sklearn", 2.0, "extract_figures / CountVectorizer")
+    ratio("figures2", "figures", 0, "extract_figures, 2 processes / 1 process", keys=("wall",))
     ratio("actors", "sklearn", 2.0, "actor_mentions / CountVectorizer")
     ratio("combined", "sklearn", 1.0, "pass + figures + actors / CountVectorizer")
     if "stream" in results and "error" not in results["stream"] and ours and "error" not in ours:

@@ -391,17 +391,7 @@ def extract_figures(data, *, lexicon=None, progress=None, n_jobs: int = 1) -> pd
         path = None if lexicon is None else str(lexicon)
         for part in run_batches(_figures_batch, ((batch, path) for batch in batches(docs, _BATCH_DOCS)), n_jobs):
             rows.extend(part)
-    if rows:
-        return _frame(rows)
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    for col in ("value", "low", "high"):
-        df[col] = df[col].astype("float64")
-    for col in ("start", "end", "sentence_start"):
-        df[col] = df[col].astype("int64")
-    df["is_figure"] = df["is_figure"].astype(bool)
-    for col in ("sentence", "surface", "unit", "category", "hedge", "attribution", "kind", "modality"):
-        df[col] = df[col].astype("str")  # pandas' string dtype; missing values are NaN
-    return df
+    return _frame(rows)
 
 
 _BATCH_DOCS = 128  # articles per batch handed to a worker process
@@ -436,9 +426,9 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     else whatever pandas infers from the rows.
     """
     data = {}
-    for name, col in zip(COLUMNS, zip(*rows)):
+    for name, col in zip(COLUMNS, list(zip(*rows)) or [()] * len(COLUMNS)):
         if name == "doc_id":
-            if all(type(x) is int for x in col):
+            if col and all(type(x) is int for x in col):
                 try:
                     data[name] = np.array(col, dtype=np.int64)
                     continue
@@ -846,17 +836,11 @@ def _next_words(text: str, pos: int, limit: int, n: int = 3) -> list[tuple[str, 
             if "/" not in w and w[-1] != ".":
                 out.append((w, ws, we))  # nothing to cut
                 continue
-            full_end = we
-            if "/" in w and w.lower() not in _KEEP_DOT and not w.lower().startswith("km/"):
-                w = w.split("/", 1)[0]
-                we = ws + len(w)
-            if w.endswith(".") and w.lower() not in _KEEP_DOT:
-                w = w[:-1]
-                we -= 1
+            w, cut = _cut_word(w)
             if not w:
                 break
-            out.append((w, ws, we))
-            if we < full_end:
+            out.append((w, ws, ws + len(w)))
+            if cut:
                 break
         return out
     return _next_words_loop(text, pos, limit, n)
@@ -869,20 +853,25 @@ def _next_words_loop(text: str, pos: int, limit: int, n: int) -> list[tuple[str,
         m = _WORD_AFTER_RE.match(text, pos, limit)
         if not m:
             break
-        w, ws, we = m.group(1), m.start(1), m.end(1)
-        if "/" in w and w.lower() not in _KEEP_DOT and not w.lower().startswith("km/"):
-            w = w.split("/", 1)[0]
-            we = ws + len(w)
-        if w.endswith(".") and w.lower() not in _KEEP_DOT:
-            w = w[:-1]
-            we -= 1
+        w, cut = _cut_word(m.group(1))
         if not w:
             break
-        out.append((w, ws, we))
+        out.append((w, m.start(1), m.start(1) + len(w)))
         pos = m.end()
-        if we < m.end(1):
+        if cut:
             break
     return out
+
+
+def _cut_word(w: str) -> tuple[str, bool]:
+    """A word after a number without what follows a slash or its final dot (unless it is
+    a kept abbreviation: ``kr.``, ``km/t``), and whether anything was cut."""
+    full = len(w)
+    if "/" in w and w.lower() not in _KEEP_DOT and not w.lower().startswith("km/"):
+        w = w.split("/", 1)[0]
+    if w.endswith(".") and w.lower() not in _KEEP_DOT:
+        w = w[:-1]
+    return w, len(w) < full
 
 
 def _prev_words(before: str, n: int = 3) -> list[str]:

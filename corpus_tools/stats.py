@@ -653,7 +653,6 @@ class _Vocab:
     """Chunk ids and per-chunk properties for :func:`corpus_pass` (one per stop-word set)."""
 
     def __init__(self, stop: frozenset):
-        self.stop = stop
         self.ids: dict[str, int] = {}
         self.terms: list[str] = [""]  # term id 0: the chunk has no (kept) term
         # lower-cased word -> term id; stop words -> 0
