@@ -24,8 +24,9 @@ def batches(items: Iterable, size: int):
         yield batch
 
 
-def _serve(tasks, results, func) -> None:  # pragma: no cover - runs in a worker process
-    """Worker process: apply ``func`` to every batch that arrives, until None arrives.
+def _serve(tasks, results, func, finish=None) -> None:  # pragma: no cover - runs in a worker process
+    """Worker process: apply ``func`` to every batch that arrives, until None arrives;
+    then hand back ``finish()`` (when given).
 
     A thread takes the batches off the pipe as soon as they arrive, so that the main
     process never waits to hand one over, even while this process waits to hand back a
@@ -50,6 +51,11 @@ def _serve(tasks, results, func) -> None:  # pragma: no cover - runs in a worker
     while True:
         batch = inbox.get()
         if batch is None:
+            if finish is not None:
+                try:
+                    results.send((True, finish()))
+                except Exception as exc:  # noqa: BLE001 - handed back to the parent, which raises it
+                    results.send((False, exc))
             return
         try:
             results.send((True, func(batch)))
@@ -70,8 +76,13 @@ def _pipe(ctx):
     return recv, send
 
 
-def run_batches(func, jobs, n_jobs: int):
+def run_batches(func, jobs, n_jobs: int, *, finish=None, collect=None):
     """Apply ``func`` to each of ``jobs``, in this process or with ``n_jobs - 1`` worker processes.
+
+    ``finish`` and ``collect`` (optional, together) let ``func`` keep a running total in
+    the process that runs it instead of handing every batch's share back: after the
+    last batch each worker calls ``finish()`` and this process passes its value to
+    ``collect``; this process's own total is the caller's to take (``finish()`` here).
 
     Results come in the order of the batches. With ``n_jobs`` > 1 this process and
     ``n_jobs - 1`` forked workers share the work: this process reads the batches,
@@ -90,6 +101,14 @@ def run_batches(func, jobs, n_jobs: int):
     if n_jobs == 1:
         yield from map(func, jobs)
         return
+    # the first batch here, before the workers start: forked workers inherit what it
+    # loaded and learned (lemma tables, automata, vocabularies) instead of each paying for it
+    jobs = iter(jobs)
+    for first in jobs:
+        yield func(first)
+        break
+    else:
+        return
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     workers = []  # (process, task pipe, result pipe, indices of the batches it holds)
     finished = False
@@ -97,15 +116,15 @@ def run_batches(func, jobs, n_jobs: int):
         for _ in range(n_jobs - 1):
             task_recv, task_send = _pipe(ctx)
             result_recv, result_send = _pipe(ctx)
-            proc = ctx.Process(target=_serve, args=(task_recv, result_send, func), daemon=True)
+            proc = ctx.Process(target=_serve, args=(task_recv, result_send, func, finish), daemon=True)
             proc.start()
             task_recv.close()
             result_send.close()
             workers.append((proc, task_send, result_recv, []))
         done: dict = {}
-        next_out = 0
+        next_out = 1
 
-        def collect(w, block: bool) -> None:
+        def receive(w, block: bool) -> None:
             while w[3] and (block or w[2].poll()):
                 ok, value = w[2].recv()
                 if not ok:
@@ -113,9 +132,9 @@ def run_batches(func, jobs, n_jobs: int):
                 done[w[3].pop(0)] = value
                 block = False
 
-        for i, batch in enumerate(jobs):
+        for i, batch in enumerate(jobs, 1):
             for w in workers:
-                collect(w, False)
+                receive(w, False)
             w = min(workers, key=lambda w: len(w[3]))
             if len(w[3]) < 2:  # the one it works on and the next
                 w[1].send(batch)
@@ -127,16 +146,22 @@ def run_batches(func, jobs, n_jobs: int):
                 next_out += 1
         for w in workers:
             while w[3]:
-                collect(w, True)
+                receive(w, True)
         while next_out in done:
             yield done.pop(next_out)
             next_out += 1
+        for w in workers:  # idle workers: ask them to stop (and for their totals)
+            w[1].send(None)
+        if finish is not None:
+            for w in workers:
+                ok, value = w[2].recv()
+                if not ok:
+                    raise value
+                collect(value)
         finished = True
     finally:
         for proc, task_send, result_recv, _held in workers:
-            if finished:  # idle workers: ask them to stop
-                task_send.send(None)
-            else:  # an error or an abandoned generator: stop them whatever they are doing
+            if not finished:  # an error or an abandoned generator: stop them whatever they are doing
                 proc.terminate()
             proc.join(timeout=5)
             if proc.is_alive():

@@ -47,6 +47,8 @@ _NAME_FIRST_RE = re.compile(r"^[\s,]*")
 _VERB_AT_RE = re.compile(r"\s+(?:" + _VERBS + r")\b")
 _PRONOUN_RE = re.compile(r"^(?:han|hun)\b")
 _DASH_LINE_RE = re.compile(r"^[ \t]*[-–—][ \t]+(?=\S)", re.M)
+_DASH_AFTER_SENTENCE_RE = re.compile(r"(?<=[.!?:])[ \t]+([-–—])[ \t]+(?=[A-ZÆØÅ])")
+_DASH_VERB_RE = re.compile(r",\s*(?:" + _VERBS + r")\b")
 _SCARE_MAX_WORDS = 4
 
 
@@ -156,10 +158,31 @@ def _find_quotes(text: str):
             found_mark = True
             yield open_at, pe, open_at + 1, pe, "quote", False, pe
         if not found_mark:
-            d = _DASH_LINE_RE.match(text, ps, pe)
-            if d:
-                inner_e = _dash_quote_end(text, d.end(), pe)
-                yield ps + (d.start() - ps), inner_e, d.end(), inner_e, "dash", True, pe
+            yield from _dash_quotes(text, ps, pe)
+
+
+def _dash_quotes(text: str, ps: int, pe: int):
+    """Dash-introduced quotes of a paragraph without quote marks.
+
+    A dash that starts a line opens a quote that runs to the speech verb
+    (``- Ja, siger han.``), else to the next dash quote or the paragraph's end. A
+    dash after a sentence (``... i Kyiv. - Vi har brug for hjælp, sagde han.``)
+    opens one only when a speech verb follows: a dash in running text is usually
+    punctuation, not a quote.
+    """
+    starts = [(d.start(), d.end(), True) for d in _DASH_LINE_RE.finditer(text, ps, pe)]
+    starts += [(d.start(1), d.end(), False) for d in _DASH_AFTER_SENTENCE_RE.finditer(text, ps, pe)]
+    starts.sort()
+    for i, (d_start, d_end, at_line) in enumerate(starts):
+        limit = starts[i + 1][0] if i + 1 < len(starts) else pe
+        m = _DASH_VERB_RE.search(text, d_end, limit)
+        if m:
+            inner_e = m.start() + 1
+        elif at_line:
+            inner_e = d_end + len(text[d_end:limit].rstrip())
+        else:
+            continue
+        yield d_start, inner_e, d_end, inner_e, "dash", True, pe
 
 
 def _looks_closing(text: str, at: int, ps: int, pe: int) -> bool:
@@ -169,18 +192,24 @@ def _looks_closing(text: str, at: int, ps: int, pe: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ",.;:!?)")
 
 
-def _dash_quote_end(text: str, start: int, pe: int) -> int:
-    """End of a dash line's quote: before ``, siger han`` if the line has one."""
-    m = re.search(r",\s*(?:" + _VERBS + r")\b", text[start:pe])
-    return start + m.start() + 1 if m else pe
-
-
 def _name_at(spans, pos: int, limit: int):
     """The first name span that starts in ``[pos, limit)``, as (start, end, surface)."""
     for s, e, surface, aid in spans:
         if pos <= s < limit:
             return s, e, surface
     return None
+
+
+_ROLE_WORDS_COMMA_RE = re.compile(r"\s+[a-zæøå][\wæøå\s-]*,\s*")
+
+
+def _person_like(surface: str, spans) -> bool:
+    """A known person, or a name of two or more capitalised words (not ``Den ...``)."""
+    for s, e, name, aid in spans:
+        if name == surface and isinstance(aid, str):
+            return aid.startswith("person:")
+    words = surface.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words) and words[0] not in ("Den", "Det", "De")
 
 
 def _last_person_before(spans, pos: int):
@@ -217,10 +246,17 @@ def _attribute(text, qs, qe, pe, spans, kind):
             nxt = _name_at(spans, e, sentence_end)
             if nxt and not text[e:nxt[0]].strip():
                 s, e, surface = nxt
+            elif nxt and _ROLE_WORDS_COMMA_RE.fullmatch(text, e, nxt[0]) and _person_like(nxt[2], spans):
+                # "sagde Frankrigs præsident, Emmanuel Macron": the role, then the person
+                s, e, surface = nxt
             between = text[rest_at:s].strip()
-            if between and not re.fullmatch(r"[a-zæøå][\wæøå\s-]*", between):
+            if between.endswith(",") and _person_like(surface, spans):
+                # "sagde den franske præsident, Emmanuel Macron" (not "siger en ansat i
+                # selskabet, KLM": the speaker is the employee, not the company)
+                between = between[:-1].rstrip()
+            if between and not re.fullmatch(r"(?:[a-zæøå]|[A-ZÆØÅ][\w'’-]*s\s)[\wæøå'’\s-]*", between):
                 return None, None, True
-            return surface, _role(text, e, pe) or (between or None), True
+            return surface, (between or None) or _role(text, e, pe), True
         return None, None, True
     # "»…«, Ibrahim Jabawi siger." (name first, then the verb)
     n = _NAME_FIRST_RE.match(after)
@@ -257,6 +293,14 @@ def _clause_end(text: str, pos: int, pe: int) -> int:
     return m.start() if m else pe
 
 
+# words that start a clause or an adverbial after a name, not a role ("..., siger X,
+# efter mødet" / "..., til DR")
+_NOT_ROLE_STARTS = frozenset(
+    "og men der som da hvor mens at han hun det de i på efter til under ved fra om med mod "
+    "før inden over uden hos ifølge også senere tidligere nu her så blandt".split()
+)
+
+
 def _role(text: str, name_end: int, pe: int):
     tail = text[name_end:pe]
     m = _ROLE_AFTER_RE.match(tail) or _APPOSITION_RE.match(tail)
@@ -264,7 +308,7 @@ def _role(text: str, name_end: int, pe: int):
         return None
     role = m.group("role").strip()
     first = role.split()[0] if role else ""
-    if first in ("og", "men", "der", "som", "da", "hvor", "mens", "at", "han", "hun", "det", "de", "i", "på"):
+    if first in _NOT_ROLE_STARTS:
         return None
     return role or None
 

@@ -27,10 +27,13 @@ tokens of the group (stop words included in the denominator, punctuation not);
 
 from __future__ import annotations
 
+import itertools
 import math
+import os
 import re
 from array import array
 from collections import Counter
+from functools import partial
 from itertools import repeat
 from operator import itemgetter
 
@@ -790,8 +793,9 @@ def _per_doc(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 def _pass_batch(args):
-    """Worker: (term counts, articles per term, doc ids, words, long words, sentences) of a batch."""
-    batch, stop = args
+    """(doc ids, words, long words, sentences) of a batch; its term counts and articles
+    per term go into this process's running total for the pass ``key`` (:class:`_Running`)."""
+    batch, stop, key = args
     v = _vocab(stop)
     chunks: list[str] = []
     bounds = [0]
@@ -846,9 +850,65 @@ def _pass_batch(args):
     if len(keys):
         keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
     dfs = np.bincount(keys % n_terms, minlength=n_terms)
-    present = np.flatnonzero(counts[1:]) + 1
-    terms = list(map(v.terms.__getitem__, present.tolist()))
-    return terms, counts[present], dfs[present], (doc_ids, n_words, n_long, n_sent)
+    _running(key).add(v, counts, dfs)
+    return doc_ids, n_words, n_long, n_sent
+
+
+class _Running:
+    """Term counts and articles per term of one pass, summed in the process that counts
+    (this one or a worker) by the vocabulary's own term ids: no strings per batch. The
+    strings come once, at the end (:meth:`totals`), or when the vocabulary starts afresh."""
+
+    def __init__(self):
+        self.vocab: _Vocab | None = None
+        self.counts = np.zeros(0, dtype=np.int64)
+        self.dfs = np.zeros(0, dtype=np.int64)
+        self.done = _Totals()
+
+    def add(self, v: _Vocab, counts: np.ndarray, dfs: np.ndarray) -> None:
+        if v is not self.vocab:
+            self._flush()
+            self.vocab = v
+        n = len(counts)
+        if n > len(self.counts):
+            size = max(n, 2 * len(self.counts))
+            self.counts = np.concatenate([self.counts, np.zeros(size - len(self.counts), dtype=np.int64)])
+            self.dfs = np.concatenate([self.dfs, np.zeros(size - len(self.dfs), dtype=np.int64)])
+        self.counts[:n] += counts
+        self.dfs[:n] += dfs
+
+    def _flush(self) -> None:
+        if self.vocab is not None:
+            present = np.flatnonzero(self.counts[1:]) + 1  # term id 0: no term
+            self.done.add(list(map(self.vocab.terms.__getitem__, present.tolist())), self.counts[present], self.dfs[present])
+            self.counts[:] = 0
+            self.dfs[:] = 0
+            self.vocab = None
+
+    def totals(self) -> "_Totals":
+        self._flush()
+        return self.done
+
+
+_RUNNING: dict[tuple, _Running] = {}  # per process: the passes under way
+
+
+def _running(key: tuple) -> _Running:
+    # keyed by process too: a worker forked mid-pass inherits a copy of its parent's
+    # total, which is not its own
+    r = _RUNNING.get((key, os.getpid()))
+    if r is None:
+        r = _RUNNING[key, os.getpid()] = _Running()
+    return r
+
+
+def _take_totals(key: tuple) -> "_Totals":
+    """The finished total of pass ``key`` in this process (emptied)."""
+    r = _RUNNING.pop((key, os.getpid()), None)
+    return r.totals() if r is not None else _Totals()
+
+
+_PASSES = itertools.count()
 
 
 class _Totals:
@@ -861,6 +921,8 @@ class _Totals:
         self.dfs = np.zeros(1024, dtype=np.int64)
 
     def add(self, terms: list[str], counts: np.ndarray, dfs: np.ndarray) -> None:
+        if not terms:
+            return
         new = set(terms).difference(self.index)
         if new:
             added = sorted(new)
@@ -889,26 +951,32 @@ def corpus_pass(
     pass that ``benchmarks/bench.py`` times. ``progress``: as :func:`word_frequencies`.
     """
     stop = _stop_set(stopwords)
-    totals = _Totals()
     # per-article numbers as 8-byte machine integers, not Python objects: memory stays
     # flat for a streamed corpus (about 32 bytes an article)
     ids: array | list = array("q")
     n_words, n_long, n_sent = array("q"), array("q"), array("q")
     docs = iter_docs(corpus, progress=progress, desc="statistics")
-    jobs = ((batch, stop) for batch in _batches(docs, batch_size))
-    for terms, c, df, (doc_ids, nw, nl, ns) in _run(_pass_batch, jobs, n_jobs):
-        totals.add(terms, c, df)
-        if isinstance(ids, array):
-            n0 = len(ids)
-            try:
+    key = (os.getpid(), next(_PASSES))  # this pass's running totals, in every process
+    jobs = ((batch, stop, key) for batch in _batches(docs, batch_size))
+    worker_totals = []
+    try:
+        for doc_ids, nw, nl, ns in _run(_pass_batch, jobs, n_jobs, finish=partial(_take_totals, key), collect=worker_totals.append):
+            if isinstance(ids, array):
+                n0 = len(ids)
+                try:
+                    ids.extend(doc_ids)
+                except (TypeError, OverflowError):  # doc_ids that are not integers (paths, strings)
+                    ids = ids[:n0].tolist()  # extend may have appended some before failing
+            if not isinstance(ids, array):
                 ids.extend(doc_ids)
-            except (TypeError, OverflowError):  # doc_ids that are not integers (paths, strings)
-                ids = ids[:n0].tolist()  # extend may have appended some before failing
-        if not isinstance(ids, array):
-            ids.extend(doc_ids)
-        n_words.frombytes(nw.astype(np.int64).tobytes())
-        n_long.frombytes(nl.astype(np.int64).tobytes())
-        n_sent.frombytes(ns.astype(np.int64).tobytes())
+            n_words.frombytes(nw.astype(np.int64).tobytes())
+            n_long.frombytes(nl.astype(np.int64).tobytes())
+            n_sent.frombytes(ns.astype(np.int64).tobytes())
+    finally:
+        totals = _take_totals(key)  # this process's share (also after an error: nothing left behind)
+    for part in worker_totals:
+        n = len(part.terms)
+        totals.add(part.terms, part.counts[:n], part.dfs[:n])
     total = sum(n_words)
     scale = 1000.0 / total if total else float("nan")
     n_terms = len(totals.terms)

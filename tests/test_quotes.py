@@ -41,7 +41,25 @@ QUOTE_CASES = [
     ("Peter Hansen og Lone Dybkjær mødtes. »Det er slut,« siger hun til Ritzau.", ("Det er slut,", "Lone Dybkjær", None, "quote")),
     # a short phrase in quotes without a speech verb is a scare quote
     ("De roste de »væsentlige og vægtige« forhandlinger.", ("væsentlige og vægtige", None, None, "scare")),
+    # "siger <role>, <Name>": the role before the comma, the person after it
+    ("»Vi åbner igen,« siger Tysklands kansler, Olaf Scholz, efter mødet.", ("Vi åbner igen,", "Olaf Scholz", "Tysklands kansler", "quote")),
+    ("»Det er for sent,« sagde den svenske statsminister, Ulf Kristersson.", ("Det er for sent,", "Ulf Kristersson", "den svenske statsminister", "quote")),
+    # ... but an unnamed employee of a company is not the company
+    ("»Vi så røg,« siger en ansat i rederiet, Maersk.", ("Vi så røg,", None, None, "quote")),
+    # what follows the name is a role only when it reads as one, not "til DR" / "efter mødet"
+    ("»Vi er klar,« siger Karen Holm, til Politiken.", ("Vi er klar,", "Karen Holm", None, "quote")),
+    # a dash quote after a sentence in the same paragraph, closed by a speech verb
+    ("Han tog ordet i Odense. - Vi giver ikke op, sagde Jens Vestergaard til de fremmødte.",
+     ("Vi giver ikke op,", "Jens Vestergaard", None, "dash")),
 ]
+
+
+def test_dash_in_running_text_is_not_a_quote():
+    # a dash between sentences without a speech verb, and dashes as punctuation, open no quote
+    assert ct.quotes("Det er - som bekendt - svært. Så er det slut. - Hvad så?").empty
+    # several dash lines in one paragraph: one quote each
+    q = ct.quotes("- Ja, siger Ole Hansen.\n- Nej, siger Per Olsen.")
+    assert q[["quote", "speaker"]].values.tolist() == [["Ja,", "Ole Hansen"], ["Nej,", "Per Olsen"]]
 
 
 @pytest.mark.parametrize("text, expected", QUOTE_CASES)

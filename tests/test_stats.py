@@ -239,9 +239,55 @@ def test_processes_keep_the_order_and_pass_errors_on():
     # an error in a batch (wherever it ran) reaches the caller, and no worker is left behind
     with pytest.raises(ValueError, match="batch 7 is bad"):
         list(stats._run(_square_unless_seven, iter(range(20)), 2))
-    with pytest.raises(ValueError, match="batch 7 is bad"):  # the first batch always goes to the worker
+    with pytest.raises(ValueError, match="batch 7 is bad"):  # the first batch runs here, before any worker
         list(stats._run(_square_unless_seven, iter([7, 1, 2]), 2))
+    with pytest.raises(ValueError, match="batch 7 is bad"):  # the second goes to a worker
+        list(stats._run(_square_unless_seven, iter([1, 7, 2]), 2))
     assert mp.active_children() == []
+
+
+_SUMS: dict = {}
+
+
+def _add_to_running_sum(x):
+    import os
+
+    _SUMS[os.getpid()] = _SUMS.get(os.getpid(), 0) + x
+    return os.getpid()
+
+
+def _take_running_sum():
+    import os
+
+    return _SUMS.pop(os.getpid(), 0)
+
+
+def test_processes_hand_back_running_totals_once():
+    # finish/collect: each worker keeps its own total and hands it back once, at the end
+    import os
+
+    for n_jobs in (1, 2, 3):
+        _SUMS.clear()
+        workers = []
+        pids = list(stats._run(_add_to_running_sum, iter(range(1, 201)), n_jobs, finish=_take_running_sum, collect=workers.append))
+        assert len(pids) == 200 and pids[0] == os.getpid()  # the first batch always runs here
+        assert len(workers) == n_jobs - 1
+        assert _take_running_sum() + sum(workers) == sum(range(1, 201))
+        if n_jobs > 1:
+            assert len(set(pids)) > 1  # the workers did take batches
+
+
+def test_corpus_pass_same_in_any_number_of_processes(monkeypatch):
+    # the term totals stay in each process until the end; also when a vocabulary starts
+    # afresh in the middle (small cache), the counts are the same as in one process
+    docs = DDT_DOCS * 3
+    one = stats.corpus_pass(docs)
+    monkeypatch.setattr(stats, "_CACHE_MAX", 400)
+    for n_jobs in (1, 2, 3):
+        freq, table = stats.corpus_pass(iter(docs), n_jobs=n_jobs, batch_size=7)
+        pd.testing.assert_frame_equal(freq, one[0])
+        pd.testing.assert_frame_equal(table, one[1])
+    assert stats._RUNNING == {}  # nothing left behind in this process
 
 
 def _big_result(batch):
