@@ -110,6 +110,14 @@ def number_words(lang: str = "da") -> dict[str, float]:
         if i > 1:
             table[f"{unit}hundrede"] = i * 100
             table[f"{unit}tusind"] = i * 1000
+    if lang == "da":
+        # Forms the word file leaves out, by rule of Danish orthography (Retskrivningsordbogen):
+        # "halvandet" is the neuter of "halvanden" (halvandet år, halvandet døgn), and an
+        # accent marks "én"/"ét" as the numeral, never the article (én dag, ét mandat).
+        if "halvanden" in table:
+            table.setdefault("halvandet", table["halvanden"])
+        table.setdefault("én", 1)
+        table.setdefault("ét", 1)
     return table
 
 

