@@ -32,24 +32,28 @@ def _serve(tasks, results, func, finish=None) -> None:  # pragma: no cover - run
     process never waits to hand one over, even while this process waits to hand back a
     result larger than the pipe holds (otherwise each could wait for the other).
     """
+    import pickle
     import queue
     import threading
 
     inbox: queue.SimpleQueue = queue.SimpleQueue()
+    stop = pickle.dumps(None)
 
     def read() -> None:
+        # only the bytes: reading from the pipe lets go of the GIL, unpickling would not,
+        # and the counting thread would wait for it
         try:
             while True:
-                batch = tasks.recv()
-                inbox.put(batch)
-                if batch is None:
+                data = tasks.recv_bytes()
+                inbox.put(data)
+                if data == stop:
                     return
         except (EOFError, OSError):  # the main process has gone
-            inbox.put(None)
+            inbox.put(stop)
 
     threading.Thread(target=read, daemon=True).start()
     while True:
-        batch = inbox.get()
+        batch = pickle.loads(inbox.get())
         if batch is None:
             if finish is not None:
                 try:
