@@ -28,9 +28,9 @@ Contenders:
 - ``... 2 processes``: the same with ``n_jobs=2`` (this process and one worker);
 - ``sklearn CountVectorizer``: ``CountVectorizer().fit_transform(texts)``;
 - ``spaCy blank('da')``: ``nlp.tokenizer.pipe(texts)`` and a Counter of ``token.lower_``;
-- ``extract_figures`` (also over the whole stream with ``n_jobs=2``), ``actor_mentions``
-  and all three together, on the first ``--extras-mb`` MB only (they are slower;
-  'not available' when not importable).
+- ``extract_figures`` (also with ``n_jobs=2``), ``actor_mentions`` and all three
+  together in one pass (:func:`corpus_tools.analyze`, also with ``n_jobs=2``), on the
+  first ``--extras-mb`` MB only (they are slower).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from make_corpus import build, iter_articles  # noqa: E402
 
-CONTENDERS = ("read", "floor", "ours", "ours2", "sklearn", "spacy", "figures", "figures2", "actors", "combined")
+CONTENDERS = ("read", "floor", "ours", "ours2", "sklearn", "spacy", "figures", "figures2", "actors", "combined", "combined2")
 LABELS = {
     "read": "reading the articles only",
     "floor": "re.findall+Counter (floor)",
@@ -62,6 +62,7 @@ LABELS = {
     "figures2": "extract_figures, 2 processes",
     "actors": "actor_mentions",
     "combined": "pass + figures + actors",
+    "combined2": "pass + figures + actors, 2 proc.",
     "stream": "corpus_tools pass, streamed",
 }
 
@@ -151,21 +152,24 @@ def child(name: str, folder: Path, limit_mb: float | None) -> dict:
         def work():
             return len(ct.extract_figures(texts(), n_jobs=2))
 
-    elif name in ("figures", "actors", "combined"):
+    elif name in ("combined", "combined2"):
         import corpus_tools as ct
 
-        try:
-            fig = ct.extract_figures if name in ("figures", "combined") else None
-            act = ct.actor_mentions if name in ("actors", "combined") else None
-        except (ImportError, AttributeError) as exc:
-            return {"error": f"not available ({type(exc).__name__}: {exc})"}
-        from corpus_tools.stats import corpus_pass
+        jobs = 2 if name == "combined2" else 1
+
+        def work():
+            a = ct.analyze(texts(), n_jobs=jobs)
+            return len(a.frequencies) + len(a.figures) + len(a.mentions)
+
+    elif name in ("figures", "actors"):
+        import corpus_tools as ct
+
+        fig = ct.extract_figures if name == "figures" else None
+        act = ct.actor_mentions if name == "actors" else None
 
         def work():
             rows = 0
             for batch in _batches(texts()):
-                if name == "combined":
-                    rows += len(corpus_pass(batch)[0])
                 if fig is not None:
                     rows += len(fig(batch))
                 if act is not None:
@@ -261,7 +265,7 @@ def main(argv=None) -> int:
     runs: dict[str, list] = {name: [] for name in names}
     for round_no in range(args.repeat):  # round-robin, so that load changes hit every contender
         for name in names:
-            limit = args.extras_mb if name in ("figures", "figures2", "actors", "combined") else None
+            limit = args.extras_mb if name in ("figures", "figures2", "actors", "combined", "combined2") else None
             if name == "spacy" and args.spacy_mb is not None:
                 limit = args.spacy_mb
             runs[name].append(run_child(name, folder, limit, args.timeout))
@@ -312,6 +316,7 @@ def main(argv=None) -> int:
     ratio("figures2", "figures", 0, "extract_figures, 2 processes / 1 process", keys=("wall",))
     ratio("actors", "sklearn", 2.0, "actor_mentions / CountVectorizer")
     ratio("combined", "sklearn", 1.0, "pass + figures + actors / CountVectorizer")
+    ratio("combined2", "combined", 0, "pass + figures + actors, 2 processes / 1 process", keys=("wall",))
     if "stream" in results and "error" not in results["stream"] and ours and "error" not in ours:
         print(f"  {'peak RSS, streamed %g MB / %g MB' % (stream_mb, args.size_mb):40s} "
               f"{results['stream']['peak'] / ours['peak']:5.2f}x  (target <= 1.3x)")

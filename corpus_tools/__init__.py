@@ -39,6 +39,9 @@ _EXPORTS = {
     "concordance": "stats",
     "doc_stats": "stats",
     "corpus_pass": "stats",
+    # the whole analysis in one pass
+    "analyze": "analysis",
+    "Analysis": "analysis",
     # figures
     "extract_figures": "figures",
     "figure_conflicts": "figures",

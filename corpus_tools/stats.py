@@ -793,9 +793,11 @@ def _per_doc(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 def _pass_batch(args):
-    """(doc ids, words, long words, sentences) of a batch; its term counts and articles
-    per term go into this process's running total for the pass ``key`` (:class:`_Running`)."""
-    batch, stop, key = args
+    """((doc ids, words, long words, sentences), more) of a batch; its term counts and
+    articles per term go into this process's running total for the pass ``key``
+    (:class:`_Running`). ``more``: None, or ``func(batch, *extra)`` when ``args`` ends
+    with ``(func, extra)`` (other analyses of the same batch, see ``corpus_tools.analyze``)."""
+    batch, stop, key, more = args
     v = _vocab(stop)
     chunks: list[str] = []
     bounds = [0]
@@ -851,7 +853,7 @@ def _pass_batch(args):
         keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
     dfs = np.bincount(keys % n_terms, minlength=n_terms)
     _running(key).add(v, counts, dfs)
-    return doc_ids, n_words, n_long, n_sent
+    return (doc_ids, n_words, n_long, n_sent), (None if more is None else more[0](batch, *more[1]))
 
 
 class _Running:
@@ -950,17 +952,25 @@ def corpus_pass(
     with the vocabulary and the number of articles, not with the text. This is the
     pass that ``benchmarks/bench.py`` times. ``progress``: as :func:`word_frequencies`.
     """
-    stop = _stop_set(stopwords)
+    return _corpus_pass(corpus, _stop_set(stopwords), n_jobs=n_jobs, batch_size=batch_size, progress=progress)
+
+
+def _corpus_pass(corpus, stop, *, n_jobs, batch_size, progress, desc="statistics", more=None, take=None):
+    """:func:`corpus_pass`; with ``more = (func, extra)``, ``func(batch, *extra)`` also
+    runs on every batch (in the same process as its statistics) and ``take`` receives
+    its results in the order of the batches."""
     # per-article numbers as 8-byte machine integers, not Python objects: memory stays
     # flat for a streamed corpus (about 32 bytes an article)
     ids: array | list = array("q")
     n_words, n_long, n_sent = array("q"), array("q"), array("q")
-    docs = iter_docs(corpus, progress=progress, desc="statistics")
+    docs = iter_docs(corpus, progress=progress, desc=desc)
     key = (os.getpid(), next(_PASSES))  # this pass's running totals, in every process
-    jobs = ((batch, stop, key) for batch in _batches(docs, batch_size))
+    jobs = ((batch, stop, key, more) for batch in _batches(docs, batch_size))
     worker_totals = []
     try:
-        for doc_ids, nw, nl, ns in _run(_pass_batch, jobs, n_jobs, finish=partial(_take_totals, key), collect=worker_totals.append):
+        for (doc_ids, nw, nl, ns), extra in _run(_pass_batch, jobs, n_jobs, finish=partial(_take_totals, key), collect=worker_totals.append):
+            if take is not None:
+                take(extra)
             if isinstance(ids, array):
                 n0 = len(ids)
                 try:
