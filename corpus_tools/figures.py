@@ -30,8 +30,11 @@ pattern, sentence spans and the DataFrame. Quick tests skip work that cannot cha
 an answer: the facts of a number's surface are kept per surface (``_FACTS``), a
 sentence end per chunk (``_CHUNK_ENDS``), and an Aho-Corasick automaton of the first
 words of the trigger, modality and attribution phrases over the scan's copy of the
-text says where none of them can match. Every shortcut is tested to give what the
-plain code gives (``tests/test_figures.py``). A fresh process first pays about 0.7 s
+text says where none of them can match (for the modality cues of a number near its
+sentence's start, over the whole start of the sentence, without cutting it into words).
+Sentence ends are read in a paragraph only from the last one before its first hit
+(read backwards) to the first one after its last hit. Every shortcut is tested to give
+what the plain code gives (``tests/test_figures.py``). A fresh process first pays about 0.7 s
 to load simplemma's Danish dictionary (the lemmas of units).
 
 Conventions (the same as the labelled set in ``tests/data/figures/CONVENTIONS.md``):
@@ -47,6 +50,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+from itertools import chain as _chain
 import math
 import re
 try:
@@ -450,8 +454,40 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
         elif name == "is_figure":
             data[name] = np.array(col, dtype=bool)
         else:
-            data[name] = pd.array(col, dtype="str")  # pandas' string dtype; missing values are NaN
+            data[name] = _str_array(col)  # pandas' string dtype; missing values are NaN
     return pd.DataFrame(data, copy=False)
+
+
+_ARROW_STR = []  # [pyarrow's type of pandas' "str" arrays] or [None] when they are not Arrow-backed
+
+
+def _str_array(col):
+    """``pd.array(col, dtype="str")`` for a column of str and None: through ``pyarrow.array``
+    (in C) when pandas keeps its strings in Arrow, the same array (tested) several times faster."""
+    if not _ARROW_STR:
+        kind = None
+        try:
+            import pyarrow as pa
+
+            probe = pd.array(["a", None], dtype="str")
+            if type(probe).__name__ == "ArrowStringArray" and probe._pa_array.num_chunks == 1:
+                kind = probe._pa_array.type
+                if not pd.array(pa.array(["a", None], type=kind), dtype="str").equals(probe):
+                    kind = None
+        except Exception:  # no pyarrow, or pandas' internals changed: take the plain way
+            kind = None
+        _ARROW_STR.append(kind)
+    kind = _ARROW_STR[0]
+    if kind is not None:
+        import pyarrow as pa
+
+        try:
+            arr = pa.array(col, type=kind)  # raises on anything but str and None
+        except (TypeError, ValueError, pa.ArrowException):
+            pass
+        else:
+            return pd.array(arr, dtype="str")
+    return pd.array(col, dtype="str")
 
 
 # ---- the scan: PREFILTER_RE's matches at C speed
@@ -549,9 +585,65 @@ def _candidates(text: str, mapped: str | None = None) -> list:
     stepping back from the word after them (``halv``, ``par``, ``million``); ``ca. en``
     from the hedge.
     """
+    if mapped is None:
+        mapped = _scan_map(text)
+    if mapped.find("\x01") >= 0:  # characters outside Latin-1: _scan_hits checks them
+        return _candidates_at(text, _scan_hits(text, mapped))
+    # else _scan_hits' loop, fused with _candidates_at's (the same hits in the same order;
+    # a digit is no hedge nor a word to step back from: CANDIDATE_RE is tried there at once)
     out = []
     last = 0
-    for p, w in _scan_hits(text, mapped):
+    forms = _SCAN_FORMS
+    match = CANDIDATE_RE.match
+    for end, w in _scan_automaton().iter(mapped):
+        if not w:
+            if end - 1 >= last:
+                cm = match(text, end - 1)
+                if cm:
+                    out.append(cm)
+                    last = cm.end()
+            continue
+        if w == "ca.":
+            if not text.startswith("ca. ", end - 3):
+                continue
+            p = end - 3
+        else:
+            p = end - len(w) - 1
+            if text[p:end - 1] not in forms:
+                continue
+        if p < last:
+            continue
+        if w in _HEDGE_STARTS:
+            q = p + len(w)
+            while q < len(text) and text[q] == " ":
+                q += 1
+            cm = match(text, q)
+            if cm:
+                out.append(cm)
+                last = cm.end()
+            continue
+        if w in _BACKUP_WORDS:
+            back = _BACKUP_RE.search(text, max(0, p - 12), p)
+            if back:
+                cm = match(text, back.start())
+                if cm and cm.end() > p:
+                    out.append(cm)
+                    last = cm.end()
+                    continue
+            if w in FRACTIONS or w == "par":
+                continue
+        cm = match(text, p)
+        if cm:
+            out.append(cm)
+            last = cm.end()
+    return out
+
+
+def _candidates_at(text: str, hits) -> list:
+    """CANDIDATE_RE matches from the scan's hits ``(start, lower-case match)`` (see ``_candidates``)."""
+    out = []
+    last = 0
+    for p, w in hits:
         if p < last:
             continue
         if w in _HEDGE_STARTS:
@@ -585,7 +677,7 @@ def _doc_figures(doc_id, text: str, lex: FigureLexicon):
     hits = _merge_ranges(text, _candidates(text, mapped), lex)
     if not hits:
         return []
-    cuts, cut_ends = _sentence_cuts(text, sorted(h[0] for h in hits))  # in order (they nearly are)
+    cuts, cut_ends = _sentence_cuts(text, sorted(h[0] for h in hits), True)  # in order (they nearly are)
     out = []
     attribution_cache: dict = {}
     last_end = 0
@@ -666,10 +758,11 @@ def _merge_ranges(text: str, matches, lex) -> list[tuple[int, int, str]]:
     """
     hits = []
     for m in matches:
-        group = m.lastgroup or "num"
-        if group == "hi":
+        group = m.lastgroup
+        if group is None or group == "hi":
             group = "num"
-        hits.append([m.start(), m.end(), group])
+        a, b = m.span()
+        hits.append((a, b, group))
     merged = []
     i = 0
     while i < len(hits):
@@ -757,7 +850,7 @@ _CHUNK_ENDS: dict = {}  # whitespace-free chunk ending in a terminal mark -> tex
 _CHUNK_ENDS_MAX = 100_000  # about 10 MB at most (cleared when full)
 
 
-def _sentence_cuts(text: str, hit_starts: list[int]) -> tuple[list[int], list[int]]:
+def _sentence_cuts(text: str, hit_starts: list[int], only_hits: bool = False) -> tuple[list[int], list[int]]:
     """The sentences of the paragraphs that hold a hit, as raw pieces (starts, ends).
 
     The same cuts as ``text.sentences`` (its paragraphs, its terminal pattern, its
@@ -767,16 +860,19 @@ def _sentence_cuts(text: str, hit_starts: list[int]) -> tuple[list[int], list[in
     ``_sentences_for`` (tested). Whether a terminal mark ends a sentence depends only
     on the whitespace-free chunk it ends (tokens never span whitespace nor look past
     it), so the answer is kept per chunk (``kroner.``, ``2018.``): words repeat.
+
+    ``only_hits``: stop reading a paragraph at the end of the sentence that holds its
+    last hit (the pieces after it hold no hit); the pieces up to there are the same.
     """
     T = _text_module()
     try:
-        return _sentence_cuts_fast(text, hit_starts, T._PARA_RE, T._TERMINAL_RE, T._OPENERS, T._ends_sentence)
+        return _sentence_cuts_fast(text, hit_starts, T._PARA_RE, T._TERMINAL_RE, T._OPENERS, T._ends_sentence, only_hits)
     except (AttributeError, TypeError):  # text's internals changed: take the plain way
         spans = _sentences_for(text, hit_starts)
         return [x for x, _y in spans], [y for _x, y in spans]
 
 
-def _sentence_cuts_fast(text, hit_starts, para_re, terminal_re, openers, ends_sentence):
+def _sentence_cuts_fast(text, hit_starts, para_re, terminal_re, openers, ends_sentence, only_hits=False):
     cache = _CHUNK_ENDS
     if len(cache) > _CHUNK_ENDS_MAX:
         cache.clear()
@@ -801,10 +897,45 @@ def _sentence_cuts_fast(text, hit_starts, para_re, terminal_re, openers, ends_se
                 continue
         if hit_starts[h] >= hi:
             continue  # no hit in this paragraph
+        first = hit_starts[h]
         while h < nh and hit_starts[h] < hi:
             h += 1
+        # past the last hit of the paragraph, the first cut ends the reading (only_hits)
+        last = hit_starts[h - 1] if only_hits else hi
         start = lo
-        for t in terminal_re.finditer(text, lo, hi):
+        terms = terminal_re.finditer(text, lo, hi)
+        if only_hits:
+            # the marks that end before the paragraph's first hit: only the last of them that
+            # ends a sentence matters (there that hit's sentence starts), so they are read
+            # backwards (a mark never holds a hit: it ends before the hit or starts after it)
+            early = []
+            t = None
+            for t in terms:
+                if t.end() > first:
+                    break
+                early.append(t)
+            else:
+                t = None
+            for u in reversed(early):
+                nxt = u.group(1)
+                if nxt.isupper() or nxt.isdigit() or nxt in openers:
+                    p, e = u.span()
+                    q = max(text.rfind(" ", lo, p), lo - 1) + 1
+                    chunk = text[q:e]
+                    if chunk.isprintable():
+                        v = cache.get(chunk)
+                        if v is None:
+                            v = cache[chunk] = ends_sentence(text, p, lo)
+                    else:
+                        v = ends_sentence(text, p, lo)
+                    if v:
+                        start = e
+                        break
+            if t is None:
+                terms = ()
+            else:
+                terms = _chain((t,), terms)
+        for t in terms:
             nxt = t.group(1)
             if nxt.isupper() or nxt.isdigit() or nxt in openers:
                 p, e = t.span()
@@ -822,8 +953,11 @@ def _sentence_cuts_fast(text, hit_starts, para_re, terminal_re, openers, ends_se
                     cuts.append(start)
                     ends.append(e)
                     start = e
-        cuts.append(start)
-        ends.append(hi)
+                    if e > last:
+                        break
+        else:
+            cuts.append(start)
+            ends.append(hi)
     return cuts, ends
 
 
@@ -861,6 +995,14 @@ def _next_words(text: str, pos: int, limit: int, n: int = 3) -> list[tuple[str, 
         if not m:
             return out
         regs = m.regs
+        a, b, c = m.groups()
+        whole = text[regs[0][0]:regs[0][1]]
+        if "/" not in whole and "." not in whole:  # no word to cut (a "." or "/" would be in it)
+            if c is not None:
+                return [(a,) + regs[1], (b,) + regs[2], (c,) + regs[3]]
+            if b is not None:
+                return [(a,) + regs[1], (b,) + regs[2]]
+            return [(a,) + regs[1]]
         for g, w in enumerate(m.groups(), 1):
             if w is None:
                 break
@@ -1266,18 +1408,29 @@ def _modality(text, start, s_start, s_end, lex, mapped=None) -> str:
     koste op til 3 mia."). A negation denies only what stands right after it.
     """
     if mapped is not None:
+        auto = lex.memo.get(_MODALITY_AUTO_KEY, _UNSET)
+        if auto is _UNSET:
+            auto = _phrase_automaton(lex, "modality")
         # the words come from the last _MODAL_CHUNKS whitespace-separated chunks before the
-        # number (or from fewer, cut at the clause's start): no cue's first word there, no cue
-        # (from a window when it holds more chunks than that: then only its first may be cut)
-        w_start = start - 120 if start - 120 > s_start else s_start
-        seg = text[w_start:start]
-        parts = seg.rsplit(None, _MODAL_CHUNKS)
-        if len(parts) <= _MODAL_CHUNKS and w_start > s_start:
-            w_start, seg = s_start, text[s_start:start]
+        # number (or from fewer, cut at the clause's start): no cue's first word there, no cue.
+        # A short sentence start is read whole (it holds those chunks: no need to find them)
+        if start - s_start <= 120 and auto is not None:
+            if mapped[s_start] == " " and mapped.find("\x01", s_start, start + 1) < 0:
+                for _hit in auto.iter(mapped, s_start, start + 1):
+                    break
+                else:
+                    return "fact"
+        else:
+            # (from a window when it holds more chunks than that: then only its first may be cut)
+            w_start = start - 120 if start - 120 > s_start else s_start
+            seg = text[w_start:start]
             parts = seg.rsplit(None, _MODAL_CHUNKS)
-        lo = w_start + seg.index(parts[1], len(parts[0])) if len(parts) == _MODAL_CHUNKS + 1 else s_start
-        if not _may_hold(mapped, lo, start, _phrase_automaton(lex, "modality")):
-            return "fact"
+            if len(parts) <= _MODAL_CHUNKS and w_start > s_start:
+                w_start, seg = s_start, text[s_start:start]
+                parts = seg.rsplit(None, _MODAL_CHUNKS)
+            lo = w_start + seg.index(parts[1], len(parts[0])) if len(parts) == _MODAL_CHUNKS + 1 else s_start
+            if not _may_hold(mapped, lo, start, auto):
+                return "fact"
     c_start = s_start
     for m in _CLAUSE_RE.finditer(text, s_start, start):
         c_start = m.end()
@@ -1313,6 +1466,7 @@ _MODAL_CHUNKS = 10  # a hedge of up to three words and "at" may stand among the 
 
 _HEDGE_ENDS_KEY = ("hedge ends",)  # not a word: lex.memo otherwise holds words
 _CUES_KEY = ("modality cues",)
+_MODALITY_AUTO_KEY = ("phrase automaton", "modality")  # the key _phrase_automaton keeps it under
 _UNSET = object()
 
 
@@ -1479,6 +1633,9 @@ def figure_conflicts(figures: pd.DataFrame, *, on=("category", "unit"), toleranc
 # --------------------------------------------------------------------------- attribution
 
 
+_SOURCE_AUTO_KEY = ("source automaton",)  # not a word: lex.memo otherwise holds words
+
+
 def _source_automaton(lex):
     """An automaton of the literal first words of the attribution phrases, or None.
 
@@ -1487,7 +1644,7 @@ def _source_automaton(lex):
     of ``_scan_map`` (lower case, non-word characters as spaces) that is " " + those
     characters. None when some phrase does not begin with Latin-1 word characters.
     """
-    key = ("source automaton",)  # not a word: lex.memo otherwise holds words
+    key = _SOURCE_AUTO_KEY
     if key not in lex.memo:
         groups = lex.attribution_phrases
         # an empty list compiles to a pattern that matches without a phrase
@@ -1497,7 +1654,9 @@ def _source_automaton(lex):
 
 def _may_name_source(mapped: str, s_start: int, s_end: int, lex) -> bool:
     """False only when ``_attribution`` of ``text[s_start:s_end]`` is surely None (no phrase's first word)."""
-    auto = _source_automaton(lex)
+    auto = lex.memo.get(_SOURCE_AUTO_KEY, _UNSET)
+    if auto is _UNSET:
+        auto = _source_automaton(lex)
     if auto is None:
         return True
     if mapped.find("\x01", s_start + 1, s_end + 1) >= 0:

@@ -683,6 +683,45 @@ def test_sentence_spans_agree_with_text_sentences():
             assert all(s == text[a:b] for a, b, s in fast)
 
 
+def test_fused_candidates_are_those_of_the_scan_hits():
+    # _candidates reads the automaton itself when the text is all Latin-1: the same
+    # matches as CANDIDATE_RE tried at _scan_hits' positions
+    from corpus_tools.figures import _candidates, _candidates_at, _scan_hits
+
+    texts = list(SCAN_CASES) + list(FAST_PATH_EXTRA) + list(SENTENCE_CASES) + _ddt_text().split("\n")[:800] + _mixed_texts(200, seed=5)
+    texts += ["ca. en gang, ca.  to, Ca. 5, ca.5, cirka et par hundrede, mindst en, højst et halvt år", "en halv million et par tusinde"]
+    for text in texts:
+        fast = [(m.span(), m.lastgroup, m.group()) for m in _candidates(text)]
+        plain = [(m.span(), m.lastgroup, m.group()) for m in _candidates_at(text, _scan_hits(text))]
+        assert fast == plain, text
+
+
+def test_sentence_cuts_for_hits_only_give_each_hit_its_sentence():
+    # _doc_figures reads a paragraph only up to the sentence of its last hit: every hit
+    # must fall in the same piece as with the whole paragraphs read
+    import bisect
+    import random
+
+    from corpus_tools.figures import _candidates, _sentence_cuts
+
+    texts = list(SENTENCE_CASES) + _ddt_text().split("\n")[:400] + _mixed_texts(150, seed=3)
+    rng = random.Random(1)
+    lines = _ddt_text().split("\n")
+    for _ in range(60):
+        texts.append("\n\n".join(" ".join(rng.sample(lines, 3)) for _p in range(rng.randint(1, 6))))
+    for text in texts:
+        every = [m.start() for m in re.finditer(r"\S", text)]
+        for hit_starts in ([m.start() for m in _candidates(text)], every[::7], every[-1:], every[:1]):
+            cuts, ends = _sentence_cuts(text, hit_starts)
+            fast_cuts, fast_ends = _sentence_cuts(text, hit_starts, True)
+            for h in hit_starts:
+                i = bisect.bisect_right(cuts, h) - 1
+                j = bisect.bisect_right(fast_cuts, h) - 1
+                assert (i < 0) == (j < 0), text
+                if i >= 0:
+                    assert (cuts[i], ends[i]) == (fast_cuts[j], fast_ends[j]), text
+
+
 def _mixed_texts(n=400, seed=7):
     """Seeded random mixes of DDT words and number forms, cues, odd spaces and letters."""
     import random
@@ -783,6 +822,28 @@ def test_frame_is_the_frame_of_the_rows():
     for make in ids:
         these = [(make(r[0]),) + r[1:] for r in rows]
         pd.testing.assert_frame_equal(_frame(these), plain(these))
+
+
+def test_string_columns_are_those_of_pandas():
+    # _frame builds its string columns through pyarrow when pandas keeps strings in Arrow:
+    # the same arrays as pd.array(col, dtype="str"), the same errors
+    from corpus_tools.figures import _str_array
+
+    cases = [("a", None, "", "æøå", "😀", "x" * 1000), (None,), (None, None), (), ("x", 1), ("a\ud800", None), ("n", float("nan"))]
+    for col in cases:
+        try:
+            want, err = pd.array(col, dtype="str"), None
+        except Exception as exc:  # noqa: BLE001
+            want, err = None, type(exc)
+        if err is not None:
+            with pytest.raises(err):
+                _str_array(col)
+            continue
+        got = _str_array(col)
+        assert type(got) is type(want) and got.dtype == want.dtype
+        pd.testing.assert_series_equal(pd.Series(got), pd.Series(want))
+        if hasattr(want, "_pa_array"):
+            assert got._pa_array.equals(want._pa_array)
 
 
 def test_processes_give_the_same_table(tmp_path):
