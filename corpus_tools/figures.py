@@ -587,56 +587,7 @@ def _candidates(text: str, mapped: str | None = None) -> list:
     """
     if mapped is None:
         mapped = _scan_map(text)
-    if mapped.find("\x01") >= 0:  # characters outside Latin-1: _scan_hits checks them
-        return _candidates_at(text, _scan_hits(text, mapped))
-    # else _scan_hits' loop, fused with _candidates_at's (the same hits in the same order;
-    # a digit is no hedge nor a word to step back from: CANDIDATE_RE is tried there at once)
-    out = []
-    last = 0
-    forms = _SCAN_FORMS
-    match = CANDIDATE_RE.match
-    for end, w in _scan_automaton().iter(mapped):
-        if not w:
-            if end - 1 >= last:
-                cm = match(text, end - 1)
-                if cm:
-                    out.append(cm)
-                    last = cm.end()
-            continue
-        if w == "ca.":
-            if not text.startswith("ca. ", end - 3):
-                continue
-            p = end - 3
-        else:
-            p = end - len(w) - 1
-            if text[p:end - 1] not in forms:
-                continue
-        if p < last:
-            continue
-        if w in _HEDGE_STARTS:
-            q = p + len(w)
-            while q < len(text) and text[q] == " ":
-                q += 1
-            cm = match(text, q)
-            if cm:
-                out.append(cm)
-                last = cm.end()
-            continue
-        if w in _BACKUP_WORDS:
-            back = _BACKUP_RE.search(text, max(0, p - 12), p)
-            if back:
-                cm = match(text, back.start())
-                if cm and cm.end() > p:
-                    out.append(cm)
-                    last = cm.end()
-                    continue
-            if w in FRACTIONS or w == "par":
-                continue
-        cm = match(text, p)
-        if cm:
-            out.append(cm)
-            last = cm.end()
-    return out
+    return _candidates_at(text, _scan_hits(text, mapped))
 
 
 def _candidates_at(text: str, hits) -> list:

@@ -683,19 +683,6 @@ def test_sentence_spans_agree_with_text_sentences():
             assert all(s == text[a:b] for a, b, s in fast)
 
 
-def test_fused_candidates_are_those_of_the_scan_hits():
-    # _candidates reads the automaton itself when the text is all Latin-1: the same
-    # matches as CANDIDATE_RE tried at _scan_hits' positions
-    from corpus_tools.figures import _candidates, _candidates_at, _scan_hits
-
-    texts = list(SCAN_CASES) + list(FAST_PATH_EXTRA) + list(SENTENCE_CASES) + _ddt_text().split("\n")[:800] + _mixed_texts(200, seed=5)
-    texts += ["ca. en gang, ca.  to, Ca. 5, ca.5, cirka et par hundrede, mindst en, højst et halvt år", "en halv million et par tusinde"]
-    for text in texts:
-        fast = [(m.span(), m.lastgroup, m.group()) for m in _candidates(text)]
-        plain = [(m.span(), m.lastgroup, m.group()) for m in _candidates_at(text, _scan_hits(text))]
-        assert fast == plain, text
-
-
 def test_sentence_cuts_for_hits_only_give_each_hit_its_sentence():
     # _doc_figures reads a paragraph only up to the sentence of its last hit: every hit
     # must fall in the same piece as with the whole paragraphs read
