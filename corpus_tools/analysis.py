@@ -33,7 +33,7 @@ class Analysis(NamedTuple):
 
 
 def analyze(corpus, *, stopwords=True, lexicon=None, gazetteer=None, n_jobs: int = 1,
-            batch_size: int = 128, progress=None) -> Analysis:
+            batch_size: int = 256, progress=None) -> Analysis:
     """Word frequencies, LIX per article, key figures and actor mentions in ONE pass.
 
     ``corpus``: a corpus DataFrame, a string, or strings (a generator is read once).
