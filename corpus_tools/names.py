@@ -322,7 +322,10 @@ def _runs(toks, initial, known, common, mid_caps, run_starts, longer=None):
                 break
             k = j + 1
             if k < n and _is_cap(toks[k].text) and not _is_headline_word(toks[k].text) \
-                    and toks[k].start - toks[j].end <= 1 and not _acronym_then_word(toks[j].text, toks[k].text):
+                    and toks[k].start - toks[j].end <= 1 and not _acronym_then_word(toks[j].text, toks[k].text) \
+                    and not (toks[k].text in _first_names() and _known_prefix(toks, i, j, known)):
+                # (a known name, then a first name: two names, "generalsekretær i Dansk
+                # Flygtningehjælp Charlotte Slente")
                 j = k
                 continue
             if (k + 1 < n and toks[k].text in _PARTICLES and _is_cap(toks[k + 1].text)

@@ -200,7 +200,7 @@ def _name_at(spans, pos: int, limit: int):
     return None
 
 
-_ROLE_WORDS_COMMA_RE = re.compile(r"\s+[a-zæøå][\wæøå\s-]*,\s*")
+_PARTY_RE = re.compile(r"\s*(?:\([A-ZÆØÅ]{1,3}\)\s*)?")  # a party letter after a politician's name: (S), (SF)
 
 
 def _person_like(surface: str, spans) -> bool:
@@ -246,15 +246,21 @@ def _attribute(text, qs, qe, pe, spans, kind):
             nxt = _name_at(spans, e, sentence_end)
             if nxt and not text[e:nxt[0]].strip():
                 s, e, surface = nxt
-            elif nxt and _ROLE_WORDS_COMMA_RE.fullmatch(text, e, nxt[0]) and _person_like(nxt[2], spans):
-                # "sagde Frankrigs præsident, Emmanuel Macron": the role, then the person
-                s, e, surface = nxt
+            else:
+                # "sagde Frankrigs præsident, Emmanuel Macron", "lyder det fra Landbrug &
+                # Fødevarers formand, Søren Søndergaard": the role, a comma, the person
+                for ns, ne, nsurface, _aid in spans:
+                    if e <= ns < sentence_end and _person_like(nsurface, spans):
+                        gap = re.fullmatch(r"([^,.;:!?»«\"]*),\s*", text[e:ns])
+                        if gap and (not _person_like(surface, spans) or re.search(r"\s[a-zæøå][\wæøå-]*$", gap.group(1))):
+                            s, e, surface = ns, ne, nsurface
+                        break
             between = text[rest_at:s].strip()
             if between.endswith(",") and _person_like(surface, spans):
                 # "sagde den franske præsident, Emmanuel Macron" (not "siger en ansat i
                 # selskabet, KLM": the speaker is the employee, not the company)
                 between = between[:-1].rstrip()
-            if between and not re.fullmatch(r"(?:[a-zæøå]|[A-ZÆØÅ][\w'’-]*s\s)[\wæøå'’\s-]*", between):
+            if between and not re.fullmatch(r"(?:[\da-zæøå]|[A-ZÆØÅ][\w'’&-]*s?\s)[\wæøå'’&\s-]*", between):
                 return None, None, True
             return surface, (between or None) or _role(text, e, pe), True
         return None, None, True
@@ -272,8 +278,8 @@ def _attribute(text, qs, qe, pe, spans, kind):
         if re.search(r"\b(?:[Hh]an|[Hh]un)\s*$", text[ps:v_s]) or _PRONOUN_RE.match(text[v_e:qs].strip()):
             return _last_person_before(spans, v_s), None, True  # "Han siger:" / "siger hun:"
         for s, e, surface, aid in spans:
-            # "Ebba Strange siger:": the name right before the verb
-            if e <= v_s and not text[e:v_s].strip():
+            # "Ebba Strange siger:", "Peter Hummelgaard (S) skriver:": the name right before the verb
+            if e <= v_s and _PARTY_RE.fullmatch(text, e, v_s):
                 return surface, None, True
         colon = b.end()
         for s, e, surface, aid in spans:

@@ -17,6 +17,8 @@ NAME_CASES = [
     ("Han mødte Poul Nyrup Rasmussen i går.", ["Poul Nyrup Rasmussen"]),
     # particles inside a name
     ("Hun talte med Staffan de Mistura og Ludwig van Beethoven.", ["Staffan de Mistura", "Ludwig van Beethoven"]),
+    # a known organisation, then a first name: two names
+    ("Hun talte med Amnesty International Karen Holm om sagen.", ["Amnesty International", "Karen Holm"]),
     # two particles in a row
     ("Formanden, Ursula von der Leyen, mødte Juan de la Cruz.", ["Ursula von der Leyen", "Juan de la Cruz"]),
     # a glued Arabic article

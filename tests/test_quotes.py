@@ -48,6 +48,15 @@ QUOTE_CASES = [
     ("»Vi så røg,« siger en ansat i rederiet, Maersk.", ("Vi så røg,", None, None, "quote")),
     # what follows the name is a role only when it reads as one, not "til DR" / "efter mødet"
     ("»Vi er klar,« siger Karen Holm, til Politiken.", ("Vi er klar,", "Karen Holm", None, "quote")),
+    # an organisation with "&" and a genitive in the role, then a comma and the person
+    ('"Prisen er for høj," lyder det fra Bryggeriet Jensen & Søns direktør, Anne Holm.',
+     ("Prisen er for høj,", "Anne Holm", "Bryggeriet Jensen & Søns direktør", "quote")),
+    # an age before the name is part of the description, not a reason to give up
+    ("»Vi flygtede om natten,« fortæller 61-årige Karin Lund.", ("Vi flygtede om natten,", "Karin Lund", "61-årige", "quote")),
+    # a politician's party letter between the name and the verb
+    ('Skatteminister Jeppe Bruus (S) skriver: "Reglerne gælder alle."', ("Reglerne gælder alle.", "Jeppe Bruus", None, "quote")),
+    # an organisation the gazetteer knows, then the person: the person speaks
+    ("- Vi har travlt, siger talsmand i Røde Kors Mikkel Berg.", ("Vi har travlt,", "Mikkel Berg", "talsmand i Røde Kors", "dash")),
     # a dash quote after a sentence in the same paragraph, closed by a speech verb
     ("Han tog ordet i Odense. - Vi giver ikke op, sagde Jens Vestergaard til de fremmødte.",
      ("Vi giver ikke op,", "Jens Vestergaard", None, "dash")),
