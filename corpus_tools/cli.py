@@ -5,7 +5,7 @@ Sub-commands::
     corpus-tools report [CORPUS] [--out DIR] [--notebooks DIR] [--no-charts] [--quiet]
         run every notebook on CORPUS (default: the repository's seeds/) and
         write an HTML report with charts and tables into DIR (default: report/)
-    corpus-tools evaluate {text,figures,names} [options]
+    corpus-tools evaluate {text,figures,names,quotes} [options]
         accuracy against the gold data (same as python -m corpus_tools.evaluate)
 
 Exit status: 0 when everything was written, 1 when a notebook, chart or table

@@ -1,7 +1,7 @@
-"""Accuracy against gold data: ``python -m corpus_tools.evaluate {text,figures,names}``.
+"""Accuracy against gold data: ``python -m corpus_tools.evaluate {text,figures,names,quotes}``.
 
 Each sub-command lives in its own module here (``text.py``, ``figures.py``,
-``names.py``) with a ``main(argv)`` that prints its figures. The gold data are in
+``names.py``, ``quotes.py``) with a ``main(argv)`` that prints its figures. The gold data are in
 the repository's ``tests/data/`` folder (with their licenses), see README.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-COMMANDS = ("text", "figures", "names")
+COMMANDS = ("text", "figures", "names", "quotes")
 
 
 def data_dir() -> Path:
