@@ -231,7 +231,8 @@ def _compile_lexicon(source: str, name: str) -> FigureLexicon:
 _WORDS = sorted(number_words())
 _SMALL_WORDS = sorted(w for w, v in number_words().items() if v < 100 and w != "halvanden")
 _MULT_RE = r"(?:" + "|".join(
-    (re.escape(m[:-1]) + r"\." if m.endswith(".") else re.escape(m) + r"(?![\w.])")
+    # a full word may end the sentence ("var 4,1 millioner."); a bare abbreviation may not
+    (re.escape(m[:-1]) + r"\." if m.endswith(".") else re.escape(m) + (r"(?!\w)(?!\.\d)" if len(m) > 4 else r"(?![\w.])"))
     for m in sorted(MULTIPLIERS, key=lambda m: (-len(m), m))
 ) + r")"
 # 160.000, 1,5, 1/2, 9 1/2, and thousands grouped by (no-break) spaces: 160 000
@@ -250,11 +251,12 @@ CANDIDATE_RE = re.compile(
     (?<![\w.,/])
     (?:
       (?P<vague>{_VAGUE}(?:\s+{_MULT_RE}){{0,2}})
-    | (?P<ingen>[Ii]ngen(?=\s+(?:[\w-]+\s+){{0,2}}?(?:blev|er|var|kom|omkom|døde|dræbt|såret|mistede)(?!\w)))
+    | (?P<ingen>[Ii]ngen(?=\s+(?:af\s+(?:de|disse)\s+(?:[\w.-]+\s+){{0,4}}?|(?:[\w-]+\s+){{0,2}}?)(?:blev|er|var|kom|omkom|døde|dræbt|såret|mistede)(?!\w)))
     | (?P<num>
         {_ATOM}
         (?:(?:[-–]|\s[-–]\s)(?={_ATOM})(?P<hi>{_ATOM}))?      # range: 10-15, fem-seks, 20 - 30
         (?:\s+komma\s+{_WORD})?                              # to komma fem
+        (?:(?<![-–])(?<=\w)\s+og\s+e[nt]\s+(?:halvt?|kvart)(?!\w))?   # tre og en halv (million), to og et halvt (år)
         (?:\s+{_MULT_RE})*                                   # 2,5 mio., to hundrede tusind
         (?:(?:(?<=hundrede)|(?<=tusinde))\s+og\s+(?:{word_pattern(_SMALL_WORDS)})(?!\w)(?:\s+{_MULT_RE})*)?   # hundrede og tyve
       )
@@ -281,7 +283,7 @@ _PARA_RE = re.compile(r"\n[ \t]*\n")
 # a name may hold a small number after a word when the name ends there or goes on: "TV 2",
 # "TV 2 Lorry", "Kanal 5" (not "FN 20 mennesker", not "TV 2.000")
 _NUM_IN_NAME = r"(?:\s+\d{1,2}(?![\d]|[.,]\d)(?=\s*[,.;:!?»«)]|\s*$|\s+[A-ZÆØÅ]))?"
-_CAP_RUN = (r"[A-ZÆØÅ][\w'’.-]*" + _NUM_IN_NAME + r"(?:\s+(?:(?:for|af|i|og|de|den|det|al|von|van|bin)\s+)?[A-ZÆØÅ][\w'’-]*"
+_CAP_RUN = (r"[A-ZÆØÅ][\w'’.-]*" + _NUM_IN_NAME + r"(?:\s+(?:(?:for|af|i|og|&|de|den|det|al|von|van|bin)\s+)?[A-ZÆØÅ][\w'’-]*"
             + _NUM_IN_NAME + ")*")
 _CAP_RUN_RE = re.compile(_CAP_RUN)
 _AFTER_VERB_CAP_RE = re.compile(r"\s+(" + _CAP_RUN + ")")
@@ -291,8 +293,10 @@ _PRONOUNS = frozenset("det den de der han hun vi jeg du man dette disse han, hun
 _STOP_AFTER = frozenset(
     """og eller i af fra til på for med som der er var blev bliver har havde kan skal vil om ved
     efter før under over mod uden men at end så da hvor hvis mens the of in and
-    siger sagde blevet været ikke også nu kun hver pr. per""".split()
-)
+    siger sagde blevet været ikke også nu kun hver pr. per
+    stadig stadigvæk fortsat endnu allerede dog heller nemlig altså desuden formentlig
+    sandsynligvis angiveligt tilsyneladende""".split()
+)  # the last lines: sentence adverbs, which never name what a number counts ("40 er stadig savnet")
 _SHORT_ADJ = frozenset(
     """små store nye gamle unge få lange korte gode flere andre sidste første hele halve
     høje lave sorte hvide røde grønne blå gule tunge lette mindre større ældre yngre bedste""".split()
@@ -1131,6 +1135,11 @@ def _classify(text, start, end, group, s_start, s_end, lex, mapped=None):
             return (start, end, value, low, high, None, "ordinal", hedge or "exact", False, "ordinal", "fact")
         # year: 2015, i 1984, 1716-1717, 80'erne
         if plain_int and after_char in _DECADE_FIRST and _DECADE_RE.match(text, end):
+            # a person "i 30'erne" is in their thirties: an age ("en kvinde i 30'erne", "to mænd i
+            # 20'erne"); a definite plural is a group in a period ("danskerne i 80'erne")
+            if (value is not None and 10 <= value <= 90 and prev1 == "i" and len(prev) > 1
+                    and not prev[-2].endswith(("erne", "ene")) and _people_noun(prev[-2], lex)):
+                return (start, end, value, None, None, "år", "age", "exact", True, kind, "fact")
             return (start, end, value, None, None, None, "date_or_year", "exact", False, "year", "fact")
         if year_like:
             if not (nxt in lex.units or _people_noun(nxt, lex)) or prev1 in _YEAR_PREP or prev1 in lex.months:
@@ -1184,6 +1193,8 @@ def _classify(text, start, end, group, s_start, s_end, lex, mapped=None):
             hit = lex.multiword_units.get(two) or lex.units.get(nxt)
             if hit and text.startswith("-", words[0][2]) and text.startswith("-point", words[0][2]):
                 hit = lex.units.get(nxt + "-point", hit)  # "0,2 pct.-point": the word stops at the dot
+            if hit is None and nxt.endswith(_DURATION_HEADS) and nxt.isalpha():
+                hit = _duration_compound(nxt, lex)
             if hit:
                 category, unit = hit
                 if category == "measure":
@@ -1203,6 +1214,7 @@ def _classify(text, start, end, group, s_start, s_end, lex, mapped=None):
             category = "age"  # "i alderen 22 til 31 år", "en alder af 90 år"
         elif prev1 in _AGE_PREPS and len(prev) > 1 and _people_noun(prev[-2], lex):
             category = "age"  # a person "over 85 år", "under 18 år", "på 12 år": how old, not how long
+    total_of_none = category is None and before.endswith((" de ", " disse ")) and _INGEN_AF_RE.search(before) is not None
     if category is None:
         if kind == "vague" and nxt == "af":
             words = words[1:]  # tusinder af flygtninge
@@ -1218,7 +1230,9 @@ def _classify(text, start, end, group, s_start, s_end, lex, mapped=None):
                 break
             if w.lower() in _STOP_AFTER:
                 break
-        if unit is None or category == "people":
+        if total_of_none:
+            pass  # "Ingen af de 86 passagerer kom til skade": 86 is everyone, not the injured
+        elif unit is None or category == "people":
             trig = _trigger_category(text, start, end, s_start, s_end, lex, mapped)
         elif words and _is_trigger_word(words[0][0].lower(), lex):
             trig, unit = _trigger_category(text, start, end, s_start, s_end, lex, mapped), None
@@ -1227,11 +1241,27 @@ def _classify(text, start, end, group, s_start, s_end, lex, mapped=None):
             category = "money"  # "tabte millioner": bare millions are money unless "af" names what
         if category == "count" and fractional:
             category = "other"  # en kvart flaske, 0,5 liter: fractions of things are measures
-    if category in ("killed", "wounded", "displaced", "refugees", "arrested", "missing", "people", "count", "money", "percent", "duration", "other"):
+    if category in ("killed", "wounded", "displaced", "refugees", "arrested", "missing", "people", "count", "money", "percent", "duration", "other") and not total_of_none:
         modality = _modality(text, start, s_start, s_end, lex, mapped)
     if kind == "vague":
         value = None
     return (start, end, value, low, high, unit, category, hedge, True, kind, modality)
+
+
+# "ingen af de 86 passagerer": the number after it counts the whole group, which "ingen" denies
+_INGEN_AF_RE = re.compile(r"(?<!\w)[Ii]ngen\s+af\s+(?:de|disse)\s+$")
+# compounds are head-final: a noun ending in a plural of days, months or hours counts time
+# (12 retsdage, 30 arbejdsdage, 4 hverdage, 18 fængselsmåneder, 200 undervisningstimer)
+_DURATION_HEADS = ("dage", "dages", "døgn", "måneder", "måneders", "timer")
+
+
+def _duration_compound(word: str, lex):
+    for head in _DURATION_HEADS:
+        if word.endswith(head) and len(word) >= len(head) + 3:
+            cat_lemma = lex.units.get(head)
+            if cat_lemma and cat_lemma[0] == "duration":
+                return "duration", word[: -len(head)] + cat_lemma[1]
+    return None
 
 
 def _num(v):
@@ -1252,7 +1282,29 @@ def _people_noun(word: str, lex) -> bool:
     if w in lex.people:
         return True
     lem = _lemma(w)
-    return lem in lex.people or lem.endswith(("ister", "ianer"))
+    return lem in lex.people or lem.endswith(("ister", "ianer")) or _person_shape(w, lex.people) or _person_shape(lem, lex.people)
+
+
+# agent nouns of French origin (direktør, redaktør, instruktør, montør, chauffør, frisør,
+# kontrollør, amatør) and demonyms in -enser/-eser (palæstinensere, sudanesere, kinesere)
+_PERSON_SUFFIXES = ("ktør", "ntør", "atør", "ffør", "isør", "ssør", "llør", "ingeniør",
+                    "enser", "ensere", "eser", "esere")
+
+
+@lru_cache(maxsize=None)
+def _people_heads(people: frozenset) -> tuple:
+    """Lexicon people nouns that may end a compound (forsøgsperson, brandfolk, skolebarn):
+    Danish compounds are head-final; nouns under five letters are left out (liv, død, søn) except these."""
+    return tuple(sorted(n for n in people if len(n) >= 5 or n in ("mand", "folk", "barn")))
+
+
+@lru_cache(maxsize=20000)
+def _person_shape(w: str, people: frozenset) -> bool:
+    if not w.isalpha():
+        return False
+    if w.endswith(_PERSON_SUFFIXES) and len(w) >= 6:
+        return True
+    return any(w.endswith(h) and len(w) >= len(h) + 3 for h in _people_heads(people))
 
 
 def _counted_noun(words, lex):
@@ -1265,7 +1317,31 @@ def _counted_noun(words, lex):
         is_adj = (wl in _SHORT_ADJ or wl.endswith(_ADJ_ENDINGS)) and nxt[:1].isalpha() and nxt not in _STOP_AFTER and not words[i + 1][0][:1].isupper()
         if is_adj and i < 2:
             continue
-        return wl if wl in lex.people else _lemma(wl)
+        if wl in lex.people:
+            return _participle_singular(wl, lex.people) or wl
+        return _participle_singular(wl, lex.people) or _lemma(wl)
+    return None
+
+
+@lru_cache(maxsize=20000)
+def _participle_singular(w: str, people: frozenset) -> str | None:
+    """A past participle used as a plural noun of people, as its singular: ansatte -> ansat,
+    indsatte -> indsat, anholdte -> anholdt, tiltalte -> tiltalt, sårede -> såret,
+    savnede -> savnet (weak participles add -e, doubling a final t after a short vowel).
+    None unless the singular is a people noun of the lexicon (or a compound ending in one)."""
+    if not w.endswith("e") or len(w) < 5:
+        return None
+    if w.endswith("tte"):
+        cands = (w[:-2],)
+    elif w.endswith("ede"):
+        cands = (w[:-3] + "et",)
+    elif w.endswith("te"):
+        cands = (w[:-1],)
+    else:
+        return None
+    for c in cands:
+        if c in people or _person_shape(c, people):
+            return c
     return None
 
 
@@ -1644,6 +1720,11 @@ def _attribution(sentence: str, lex) -> str | None:
         # "Det" opening a longer name is no pronoun: "vurderer Det Økonomiske Råd"
         if cap and (cap.group(1).split()[0].lower() not in _PRONOUNS or len(cap.group(1).split()) > 1):
             return _clean_source(cap.group(1))
+        # a definite noun phrase with its article before adjectives, ending the clause:
+        # "oplyser de spanske myndigheder.", "meddeler det ukrainske luftvåben."
+        art = _ARTICLE_SOURCE_RE.match(rest)
+        if art:
+            return art.group(1)
         low = _DEFINITE_SOURCE_RE.match(rest)
         if low and low.group(1).split()[0] not in ("den", "det", "hen", "igen"):
             return _clean_source(low.group(1))
@@ -1690,6 +1771,7 @@ def _source_noun_phrase(rest: str) -> str | None:
         return None
     return " ".join(toks[:i] + [noun])
 # after a verb: a definite noun, with a name after it (oplyser politiet; skriver avisen The Guardian)
+_ARTICLE_SOURCE_RE = re.compile(r"\s+((?:de|den|det)\s+(?:[a-zæøå-]+e\s+){1,2}[a-zæøå-]{3,})(?=\s*[,.;:!?»«)]|\s*$)")
 _DEFINITE_SOURCE_RE = re.compile(r"\s+([a-zæøå-]+(?:en|et|erne|ene)(?:\s+" + _CAP_RUN + r")?)(?!\w)")
 
 

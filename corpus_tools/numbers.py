@@ -66,6 +66,9 @@ FRACTIONS = {"halv": 0.5, "halvt": 0.5, "halve": 0.5, "kvart": 0.25, "trekvart":
 # Vague quantities: reported, no value (tusindvis af mennesker).
 VAGUE = (
     "hundredtusindvis",
+    # the plural nouns of the same numbers: "titusinder af mennesker", "hundredtusinder af"
+    "hundredtusinder",
+    "titusinder",
     "tusinder",
     "hundreder",
     "titusindvis",
@@ -222,6 +225,10 @@ def _parse_sequence(s: str):
         p = pieces[i]
         i += 1
         if p == "og":
+            # "tre og en halv million", "to og et halvt år": the fraction adds to the number
+            if current is not None and i + 1 < len(pieces) and pieces[i] in ("en", "et") and pieces[i + 1] in FRACTIONS:
+                current += FRACTIONS[pieces[i + 1]]
+                i += 2
             continue
         if p == "komma":  # to komma fem: the digits after "komma" are decimals
             decimals = ""

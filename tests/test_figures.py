@@ -257,6 +257,25 @@ FIGURE_CASES = [
     ("Fire er anholdt, oplyser TV 2.", "2", 2, "other", "exact", False),
     # "heraf N": the part counts what the whole counts
     ("Der er 250 patienter indlagt, heraf 30 på intensiv.", "30", 30, "people", "exact", True),
+    # a spelled-out multiplier may end the sentence: one span, not "5,8" and a vague "millioner"
+    ("Indbyggertallet i Danmark er nu 5,9 millioner.", "5,9 millioner", 5_900_000, "count", "exact", True),
+    ("Antallet af solgte billetter nåede op på to milliarder.", "to milliarder", 2_000_000_000, "count", "exact", True),
+    # "Ingen af de N ..." with a casualty verb: "Ingen" is the (denied) casualty row, N the whole group
+    ("Ingen af de 23 skolebørn i bussen kom til skade.", "Ingen", 0, "wounded", "exact", True),
+    ("Ingen af de 23 skolebørn i bussen kom til skade.", "23", 23, "people", "exact", True),
+    # a person "i 40'erne" is in their forties (an age); a definite plural in a decade is a period
+    ("Politiet efterlyser en mand i 40'erne med kort hår.", "40", 40, "age", "exact", True),
+    ("Pensionisterne i 60'erne fik ingen pension.", "60", 60, "date_or_year", "exact", False),
+    # the plural nouns titusinder/hundredtusinder are vague quantities like tusinder/tusindvis
+    ("Titusinder af demonstranter fyldte gaderne i Tbilisi.", "Titusinder", None, "people", "approximate", True),
+    ("Hundredtusinder af høns er blevet aflivet.", "Hundredtusinder", None, "count", "approximate", True),
+    # a numbered motorway exit or platform is an identifier
+    ("Lastbilen kørte galt ved afkørsel 47 på Holbækmotorvejen.", "47", 47, "other", "exact", False),
+    ("Toget mod Esbjerg afgår fra perron 6.", "6", 6, "other", "exact", False),
+    # "N og en halv" / "N og et halvt" is one number, with or without a multiplier
+    ("Renoveringen af svømmehallen koster fire og en halv million kroner.", "fire og en halv million", 4_500_000, "money", "exact", True),
+    ("Han har ventet på en ny hofte i tre og et halvt år.", "tre og et halvt", 3.5, "duration", "exact", True),
+    ("Flyveturen til Bangkok varer 11 og en halv time.", "11 og en halv", 11.5, "duration", "exact", True),
 ]
 
 
@@ -271,13 +290,30 @@ UNIT_CASES = [
     ("Undersøgelsen omfatter 2.000 tilfældigt udvalgte borgere.", "2.000", "borger", "people"),
     # a first value with decimals borrows the unit of the second
     ("Kaffen er steget fra 4,95 til 6,50 kroner.", "4,95", "krone", "money"),
+    # compounds are head-final: a lexicon people noun ending a compound counts people
+    ("Ved ulykken var 35 redningsfolk i aktion.", "35", "redningsfolk", "people"),
+    ("Studiet omfattede 600 testpersoner.", "600", "testperson", "people"),
+    # agent nouns of French origin (-ktør, -ntør, -ffør, -isør ...) and demonyms in -enser/-eser
+    ("Selskabet har ansat 40 nye buschauffører.", "40", "buschauffør", "people"),
+    ("Mødet samlede 120 skoleinspektører.", "120", "skoleinspektør", "people"),
+    ("Over 200 libanesere er dræbt ved luftangrebene.", "200", "libaneser", "killed"),
+    # a past participle used as a plural noun of people has its singular as unit
+    ("Hotellet har 85 fastansatte og 30 vikarer.", "85", "fastansat", "people"),
+    # a sentence adverb after the number is no counted noun: the noun is elided
+    ("Dykkerne har fundet 15 sømænd i live, mens 3 stadig er savnet.", "3", None, "missing"),
+    # the object between "drevet" and "fra deres hjem", as in "kostet … livet"
+    ("Tørken har drevet 700.000 mennesker fra deres hjem i Somalia.", "700.000", "menneske", "displaced"),
+    # a compound ending in days/months/hours counts time: the head names the unit
+    ("Medarbejderne havde i snit 11 sygedage sidste år.", "11", "sygedag", "duration"),
+    ("Eleverne mister 150 undervisningstimer om året.", "150", "undervisningstime", "duration"),
+    ("Arresthuset huser i dag 64 indsatte.", "64", "indsat", "people"),
 ]
 
 
 @pytest.mark.parametrize("sentence,surface,unit,category", UNIT_CASES)
 def test_unit_cases(sentence, surface, unit, category):
     row = extract_figures(sentence).set_index("surface").loc[surface]
-    assert (row["unit"], row["category"]) == (unit, category)
+    assert (None if pd.isna(row["unit"]) else row["unit"], row["category"]) == (unit, category)
 
 
 @pytest.mark.parametrize("sentence,surface,value,category,hedge,is_figure", FIGURE_CASES)
@@ -319,6 +355,8 @@ def test_no_figures(sentence):
 
 
 MODALITY_CASES = [
+    # the group that "Ingen af de ..." picks from is not denied
+    ("Ingen af de 40 gæster på hotellet blev såret.", "40", "fact"),
     # a reported fact
     ("40 mennesker blev dræbt.", "40", "fact"),
     # a hypothetical
@@ -364,6 +402,12 @@ ATTRIBUTION_CASES = [
     # a name with a number in it; "Det" opening a name
     ("Fem huse brændte, skriver TV 2 Østjylland.", "TV 2 Østjylland"),
     ("Reformen koster 3 mia. kr., vurderer Det Økonomiske Råd.", "Det Økonomiske Råd"),
+    # article + adjectives + noun ending the clause after the verb: not a name earlier in the sentence
+    ("Tre broer i Odesa blev ramt af 12 droner, oplyser de lokale myndigheder.", "de lokale myndigheder"),
+    ("Der blev affyret 40 raketter mod Haifa, meddeler det israelske militær.", "det israelske militær"),
+    # "&" joins a two-part name; "skønner" names a source as "vurderer" does
+    ("Eksporten steg med 4 procent, oplyser Dansk Erhverv & Industri.", "Dansk Erhverv & Industri"),
+    ("Boligpriserne falder 3 procent næste år, skønner Økonomisk Råd.", "Økonomisk Råd"),
 ]
 
 
@@ -653,6 +697,18 @@ def test_hand_written_set_meets_targets():
         assert _met(name, scores[name]), (name, scores[name])
 
 
+def test_second_hand_written_set_meets_targets():
+    # 124 sentences in other topics, scored before rules were fixed from them (CONVENTIONS.md)
+    from corpus_tools.evaluate import data_dir
+    from corpus_tools.evaluate.figures import TARGETS, _met, evaluate, load_labelled
+
+    rows = load_labelled(data_dir() / "figures" / "unseen2.jsonl")
+    assert len(rows) >= 120
+    scores, _errors = evaluate(rows)
+    for name in TARGETS:
+        assert _met(name, scores[name]), (name, scores[name])
+
+
 SENTENCE_CASES = [
     "Han kom ca. kl. 10. Det regnede.\n\nNy linje 5 her. Og 6 der!",
     "a 5.\n\r\nB 6. C\r\n \n7 d.\n\n\n8 e.  \t\n  \n  9 f",
@@ -746,9 +802,14 @@ def test_speed_ups_change_no_result():
     # numeral); attribution of rows whose sentence names a source after "ifølge", a title or
     # with a number in the name; unit/category of first values that borrow the second's unit;
     # modality now also of percent, duration and "other" rows
+    # updated for the rules from tests/data/figures/unseen2.jsonl: three rows whose counted
+    # noun is a compound of a people noun or an agent noun (forretningsmænd, skuespiller,
+    # tidsskriftredaktøren) are "people" now, not "count"/"other"; five rows whose "unit"
+    # was a sentence adverb (endnu, allerede, nemlig, dog) have none, and two lose the
+    # attribution "Efter" (a title run "ophold heller" before it is no title)
     assert len(df) == 5112
     digest = hashlib.sha256((str(df.dtypes.tolist()) + df.to_csv(index=False)).encode()).hexdigest()
-    assert digest == "8fd2af6ad422b4b73a96abc852c33413aa2ac90e06c7d8b89a11413b78b6e947"
+    assert digest == "716504b85e718251af07ea5aa42ac5c5908a958278ac0211a1baaf7167e88fde"
 
 
 def test_surface_facts_agree_with_the_patterns():
