@@ -58,6 +58,9 @@ QUOTE_CASES = [
     ('Skatteminister Jeppe Bruus (S) skriver: "Reglerne gælder alle."', ("Reglerne gælder alle.", "Jeppe Bruus", "Skatteminister", "quote")),
     # an organisation the gazetteer knows, then the person: the person speaks
     ("- Vi har travlt, siger talsmand i Røde Kors Mikkel Berg.", ("Vi har travlt,", "Mikkel Berg", "talsmand i Røde Kors", "dash")),
+    # an organisation the gazetteer does not know, then a common first name: the person speaks
+    ("»Vi kører igen i morgen,« siger kommunikationschef i Arriva Tine Kjær.",
+     ("Vi kører igen i morgen,", "Tine Kjær", "kommunikationschef i Arriva", "quote")),
     # a dash quote after a sentence in the same paragraph, closed by a speech verb
     ("Han tog ordet i Odense. - Vi giver ikke op, sagde Jens Vestergaard til de fremmødte.",
      ("Vi giver ikke op,", "Jens Vestergaard", None, "dash")),
