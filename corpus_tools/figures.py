@@ -833,6 +833,24 @@ def _sentence_cuts_fast(text, hit_starts, para_re, terminal_re, openers, ends_se
         cache.clear()
     cuts: list[int] = []
     ends: list[int] = []
+
+    def ends_at(t, lo: int) -> bool:
+        """Does the terminal mark ``t`` (a match of ``terminal_re``) end a sentence?"""
+        nxt = t.group(1)
+        if not (nxt.isupper() or nxt.isdigit() or nxt in openers):
+            return False
+        p, e = t.span()
+        # after the last space (or at the paragraph's start, after a newline):
+        # when text[q:e] holds no other whitespace, it is the whole chunk
+        q = max(text.rfind(" ", lo, p), lo - 1) + 1
+        chunk = text[q:e]
+        if not chunk.isprintable():  # str.isprintable() is False for every whitespace but " "
+            return ends_sentence(text, p, lo)
+        v = cache.get(chunk)
+        if v is None:
+            v = cache[chunk] = ends_sentence(text, p, lo)
+        return v
+
     h, nh = 0, len(hit_starts)
     n = len(text)
     pos = 0
@@ -872,44 +890,21 @@ def _sentence_cuts_fast(text, hit_starts, para_re, terminal_re, openers, ends_se
             else:
                 t = None
             for u in reversed(early):
-                nxt = u.group(1)
-                if nxt.isupper() or nxt.isdigit() or nxt in openers:
-                    p, e = u.span()
-                    q = max(text.rfind(" ", lo, p), lo - 1) + 1
-                    chunk = text[q:e]
-                    if chunk.isprintable():
-                        v = cache.get(chunk)
-                        if v is None:
-                            v = cache[chunk] = ends_sentence(text, p, lo)
-                    else:
-                        v = ends_sentence(text, p, lo)
-                    if v:
-                        start = e
-                        break
+                if ends_at(u, lo):
+                    start = u.end()
+                    break
             if t is None:
                 terms = ()
             else:
                 terms = _chain((t,), terms)
         for t in terms:
-            nxt = t.group(1)
-            if nxt.isupper() or nxt.isdigit() or nxt in openers:
-                p, e = t.span()
-                # after the last space (or at the paragraph's start, after a newline):
-                # when text[q:e] holds no other whitespace, it is the whole chunk
-                q = max(text.rfind(" ", lo, p), lo - 1) + 1
-                chunk = text[q:e]
-                if chunk.isprintable():  # str.isprintable() is False for every whitespace but " "
-                    v = cache.get(chunk)
-                    if v is None:
-                        v = cache[chunk] = ends_sentence(text, p, lo)
-                else:
-                    v = ends_sentence(text, p, lo)
-                if v:
-                    cuts.append(start)
-                    ends.append(e)
-                    start = e
-                    if e > last:
-                        break
+            if ends_at(t, lo):
+                e = t.end()
+                cuts.append(start)
+                ends.append(e)
+                start = e
+                if e > last:
+                    break
         else:
             cuts.append(start)
             ends.append(hi)

@@ -283,7 +283,8 @@ def _split_spans(text: str, spans) -> list:
     return out
 
 
-_PARTY_RE = re.compile(r"\s*(?:\([A-ZÆØÅ]{1,3}\)\s*)?")  # a party letter after a politician's name: (S), (SF)
+_PARTY = r"\([A-ZÆØÅ]{1,3}\)"  # a party letter after a politician's name: (S), (SF)
+_PARTY_RE = re.compile(r"\s*(?:" + _PARTY + r"\s*)?")
 
 
 def _person_like(surface: str, spans) -> bool:
@@ -411,10 +412,10 @@ def _attribute(text, qs, qe, pe, spans, kind):
     return None, None, False
 
 
-_APPOS_END_RE = re.compile(r"\s*(?:\([A-ZÆØÅ]{1,3}\)\s*)?,\s*")
+_APPOS_END_RE = re.compile(r"\s*(?:" + _PARTY + r"\s*)?,\s*")
 _BEFORE_TAIL_RE = re.compile(
-    r"\s*(?:\([A-ZÆØÅ]{1,3}\))?(?:\s+(?:på|til|i|over\s+for|ifølge|om|efter|under|ved)\s[^,.;:»«\"]*)?\s*:\s*")
-_COLON_PREDICATE_RE = re.compile(r"\s*(?:\([A-ZÆØÅ]{1,3}\))?,?(?:\s+[a-zæøå][\wæøå-]*)+\s*:")
+    r"\s*(?:" + _PARTY + r")?(?:\s+(?:på|til|i|over\s+for|ifølge|om|efter|under|ved)\s[^,.;:»«\"]*)?\s*:\s*")
+_COLON_PREDICATE_RE = re.compile(r"\s*(?:" + _PARTY + r")?,?(?:\s+[a-zæøå][\wæøå-]*)+\s*:")
 _SENT_START_RE = re.compile(r"[.!?:]\s+")
 _NOT_ROLE_CLAUSE = frozenset("hvor når fordi hvis selvom mens og men så da hvad hvem hvorfor".split())
 

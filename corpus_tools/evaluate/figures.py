@@ -19,11 +19,10 @@ seed's format), best of three runs each, and prints MB/s and the ratio.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from pathlib import Path
 
-from . import data_dir
+from . import data_dir, read_jsonl
 
 TARGETS = {
     "span F1": (0.90, ">="),
@@ -36,17 +35,7 @@ TARGETS = {
 
 def load_labelled(path: Path | None = None) -> list[dict]:
     path = path or data_dir() / "figures" / "labelled.jsonl"
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    from ..errors import CorpusError
-
-                    raise CorpusError(f"not valid JSON: {exc.msg}", path=str(path), line=lineno) from None
-    return rows
+    return read_jsonl(path)
 
 
 def _same_value(a, b) -> bool:

@@ -19,29 +19,18 @@ Printed:
 from __future__ import annotations
 
 import argparse
-import json
 import string
 import warnings
 from pathlib import Path
 
-from . import data_dir
+from . import data_dir, read_jsonl
 
 _STRIP = string.whitespace + string.punctuation + "»«„“”’‘–—…"
 
 
 def load_labelled(path: Path | None = None) -> list[dict]:
     path = path or data_dir() / "quotes" / "labelled.jsonl"
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    from ..errors import CorpusError
-
-                    raise CorpusError(f"not valid JSON: {exc.msg}", path=str(path), line=lineno) from None
-    return rows
+    return read_jsonl(path)
 
 
 def _norm(s) -> str:
