@@ -328,6 +328,10 @@ def _runs(toks, initial, known, common, mid_caps, run_starts, longer=None):
                 # Flygtningehjælp Charlotte Slente")
                 j = k
                 continue
+            if (k + 1 < n and toks[j].text.endswith("-") and toks[k].text in ("og", "eller")
+                    and _is_cap(toks[k + 1].text) and toks[k].start - toks[j].end <= 1):
+                j = k + 1  # a suspended compound: Midt- og Vestjyllands Politi, Nord- og Sydamerika
+                continue
             if (k + 1 < n and toks[k].text in _PARTICLES and _is_cap(toks[k + 1].text)
                     and not _is_genitive(toks[k + 1].text, mid_caps)
                     and toks[k].start - toks[j].end <= 1):

@@ -293,20 +293,39 @@ def _person_like(surface: str, spans) -> bool:
         if name == surface and isinstance(aid, str):
             return aid.startswith("person:")
     words = surface.split()
-    return len(words) > 1 and all(w[:1].isupper() for w in words) and words[0] not in ("Den", "Det", "De")
+    return (len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words) and words[0] not in ("Den", "Det", "De"))
 
 
-def _last_person_before(spans, pos: int):
-    """The last name before ``pos`` that looks like a person (known person or two+ words)."""
-    best = None
+# lower-case words inside a person's name: Ursula von der Leyen, Dominique de Villepin
+_NAME_PARTICLES = frozenset("al bin ibn abu da de del der di do dos du el la le van von zu ter ten af".split())
+_PREP_BEFORE_RE = re.compile(r"(?:^|\s)(?:i|på|for|hos|ved|fra|mod|under)\s+\Z")
+
+
+def _last_person_before(spans, pos: int, text: str = ""):
+    """The person ``han``/``hun`` before ``pos`` points back to: the last name that looks like one.
+
+    A known person or a name of two or more words (``_person_like``); a run after a
+    preposition (``finalen i All England``, ``for Jyske Bank``) is more often a place
+    or an organisation, so it is taken only when no other person was named before.
+    """
+    from .names import _first_names
+
+    best = fallback = None
     for s, e, surface, aid in spans:
         if e > pos:
             break
-        if (isinstance(aid, str) and aid.startswith("person:")) or (
-                not isinstance(aid, str) and " " in surface and surface.split()[0][0].isupper()
-                and not surface.startswith(("Den ", "Det ", "De "))):
+        if isinstance(aid, str):
+            if aid.startswith("person:"):
+                best = surface
+            continue
+        if not _person_like(surface, ()):
+            continue
+        if surface.split()[0] in _first_names() or not _PREP_BEFORE_RE.search(text, max(0, s - 8), s):
             best = surface
-    return best
+        else:
+            fallback = surface
+    return best or fallback
 
 
 def _attribute(text, qs, qe, pe, spans, kind):
@@ -321,7 +340,7 @@ def _attribute(text, qs, qe, pe, spans, kind):
         rest_at = qe + m.start("rest")
         rest = m.group("rest")
         if _PRONOUN_RE.match(rest):
-            return _last_person_before(spans, qs), None, True
+            return _last_person_before(spans, qs, text), None, True
         sentence_end = _clause_end(text, rest_at, pe)
         hit = _name_at(spans, rest_at, sentence_end)
         if hit:
@@ -329,6 +348,9 @@ def _attribute(text, qs, qe, pe, spans, kind):
             # "siger direktør i DI Jens Hansen": an organisation, then the person
             nxt = _name_at(spans, e, sentence_end)
             if nxt and not text[e:nxt[0]].strip():
+                s, e, surface = nxt  # "siger FC Midtjyllands cheftræner, ...": go on from the second run
+                nxt = _name_at(spans, e, sentence_end)
+            if nxt and not text[e:nxt[0]].strip() and _person_like(nxt[2], spans):
                 s, e, surface = nxt
             elif (nxt and re.search(r"s\Z", surface) and _person_like(nxt[2], spans)
                   and re.fullmatch(r"(?:\s+[a-zæøå][\wæøå-]*)+\s+", text[e:nxt[0]])):
@@ -349,13 +371,13 @@ def _attribute(text, qs, qe, pe, spans, kind):
                 # "sagde den franske præsident, Emmanuel Macron" (not "siger en ansat i
                 # selskabet, KLM": the speaker is the employee, not the company)
                 between = between[:-1].rstrip()
-            if between and not re.fullmatch(r"(?:[\da-zæøå]|[A-ZÆØÅ][\w'’&-]*s?\s)[\wæøå'’&\s-]*", between):
+            if between and not re.fullmatch(r"(?:[\da-zæøå]|[A-ZÆØÅ][\w'’&-]*s?\s|[A-ZÆØÅ][\w'’&]*-[a-zæøå])[\wæøå'’&\s-]*", between):
                 return None, None, True
             if _PREP_END_RE.search(between):
                 # "siger en beboer til AFP": a name after a preposition is the medium or
                 # the place, not the speaker
                 return None, None, True
-            return surface, (between or None) or _role(text, e, pe), True
+            return surface, _without_article(between or None) or _role(text, e, pe), True
         return None, None, True
     # "»…«, Ibrahim Jabawi siger." (name first, then the verb)
     n = _NAME_FIRST_RE.match(after)
@@ -375,7 +397,7 @@ def _attribute(text, qs, qe, pe, spans, kind):
     if b:
         v_s, v_e = b.span("verb")
         if re.search(r"\b(?:[Hh]an|[Hh]un)\s*$", text[ps:v_s]) or _PRONOUN_RE.match(text[v_e:qs].strip()):
-            return _last_person_before(spans, v_s), None, True  # "Han siger:" / "siger hun:"
+            return _last_person_before(spans, v_s, text), None, True  # "Han siger:" / "siger hun:"
         for s, e, surface, aid in spans:
             # "Ebba Strange siger:", "Peter Hummelgaard (S) skriver:": the name right before the verb
             # "Danske Banks cheføkonom, Las Olsen, siger:": a name in apposition
@@ -415,7 +437,8 @@ def _attribute(text, qs, qe, pe, spans, kind):
 _APPOS_END_RE = re.compile(r"\s*(?:" + _PARTY + r"\s*)?,\s*")
 _BEFORE_TAIL_RE = re.compile(
     r"\s*(?:" + _PARTY + r")?(?:\s+(?:på|til|i|over\s+for|ifølge|om|efter|under|ved)\s[^,.;:»«\"]*)?\s*:\s*")
-_COLON_PREDICATE_RE = re.compile(r"\s*(?:" + _PARTY + r")?,?(?:\s+[a-zæøå][\wæøå-]*)+\s*:")
+_COLON_PREDICATE_RE = re.compile(
+    r"\s*(?:" + _PARTY + r")?,?\s+[a-zæøå][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*)*(?:\s+(?:i|på|ved|for|efter|under|om)\s+[\wæøå'’-]+)*\s*:")
 _SENT_START_RE = re.compile(r"[.!?:]\s+")
 _NOT_ROLE_CLAUSE = frozenset("hvor når fordi hvis selvom mens og men så da hvad hvem hvorfor".split())
 
@@ -466,10 +489,22 @@ def _role(text: str, name_end: int, pe: int):
     if not m:
         return None
     role = m.group("role").strip()
-    first = role.split()[0] if role else ""
-    if first in _NOT_ROLE_STARTS:
+    words = role.split()
+    first = words[0] if words else ""
+    if first in _NOT_ROLE_STARTS and not (first in _ROLE_ADJECTIVES and len(words) > 1 and words[1] not in _NOT_ROLE_STARTS):
         return None
-    return role or None
+    return _without_article(role) or None
+
+
+# words of _NOT_ROLE_STARTS that are adjectives before a title: "tidligere udenrigsminister"
+_ROLE_ADJECTIVES = frozenset({"tidligere"})
+
+
+def _without_article(role):
+    """A role without the indefinite article before it: "en talskvinde for X" -> "talskvinde for X"."""
+    if role and role[:3].lower() in ("en ", "et ") and len(role) > 3:
+        return role[3:].lstrip() or None
+    return role
 
 
 def _is_scare(text: str, s: int, e: int) -> bool:
