@@ -229,6 +229,7 @@ def _compile_lexicon(source: str, name: str) -> FigureLexicon:
 # --------------------------------------------------------------------------- candidates
 
 _WORDS = sorted(number_words())
+_WORD_SET = frozenset(_WORDS)
 _SMALL_WORDS = sorted(w for w, v in number_words().items() if v < 100 and w != "halvanden")
 _MULT_RE = r"(?:" + "|".join(
     # a full word may end the sentence ("var 4,1 millioner."); a bare abbreviation may not
@@ -1700,10 +1701,10 @@ def _attribution(sentence: str, lex) -> str | None:
         rest = sentence[m.end():]
         cap = _CAP_RUN_RE.match(rest)
         if cap:
-            return _clean_source(cap.group())
+            return _genitive_source(cap.group(), rest[cap.end():], after_ifolge=True)
         low = _SOURCE_PHRASE_RE.match(rest)
         if low and not rest[low.end():].lstrip()[:1].isdigit():
-            return _clean_source(low.group(1))
+            return _clean_source(_before_first_name(low.group(1)))
         # a number ends the phrase, or nothing does: the noun phrase after "ifølge"
         # ("ifølge ukrainske myndigheder kostet over 10.000": not "... kostet over")
         np_ = _source_noun_phrase(rest)
@@ -1711,10 +1712,15 @@ def _attribution(sentence: str, lex) -> str | None:
             return np_ or _clean_source(low.group(1))
     for vm in lex.verbs_re.finditer(sentence):
         rest = sentence[vm.end():]
+        # "siger FN's nødhjælpskoordinator, Tom Fletcher", "oplyser regionens guvernør,
+        # Oleh Synjehubov": a title, a comma and the person who speaks
+        person = _TITLE_COMMA_PERSON_RE.match(rest)
+        if person and not person.group(1).split()[0].lower() in _PRONOUNS:
+            return _clean_source(person.group(2))
         cap = _AFTER_VERB_CAP_RE.match(rest)
         # "Det" opening a longer name is no pronoun: "vurderer Det Økonomiske Råd"
         if cap and (cap.group(1).split()[0].lower() not in _PRONOUNS or len(cap.group(1).split()) > 1):
-            return _clean_source(cap.group(1))
+            return _genitive_source(cap.group(1), rest[cap.end():])
         # a definite noun phrase with its article before adjectives, ending the clause:
         # "oplyser de spanske myndigheder.", "meddeler det ukrainske luftvåben."
         art = _ARTICLE_SOURCE_RE.match(rest)
@@ -1727,7 +1733,19 @@ def _attribution(sentence: str, lex) -> str | None:
         titled = _TITLED_NAME_RE.match(rest)
         if titled and not any(w in _PRONOUNS or w in _STOP_AFTER for w in titled.group(1).split()):
             return _clean_source(titled.group(2))
+        # "oplyser landets katastrofemyndighed", "siger den regionale guvernør til ukrainsk
+        # tv", "oplyser sikkerhedskilder til AFP": the subject after the verb (the reported
+        # clause came first), up to a preposition or the clause's end
+        subject = _LOWER_SUBJECT_RE.match(rest) if sentence[:vm.start()].rstrip().endswith(",") else None
+        words = subject.group(1).split() if subject else ()
+        if words and words[0] not in _PERSONAL_PRONOUNS and not any(w in _STOP_AFTER for w in words) and (
+                len(words) > 1 or words[0] not in _PRONOUNS):
+            return subject.group(1)
         before = sentence[:vm.start()].rstrip().rstrip(",").rstrip()
+        # "Houthi-bevægelsens sundhedsministerium oplyser, at ...": a genitive and a noun before the verb
+        gen = _GENITIVE_NOUN_END_RE.search(before)
+        if gen and _source_noun(gen.group(1).split()[-1]):
+            return gen.group(1)
         cap = _CAP_RUN_END_RE.search(before)
         if cap:
             src = _clean_source(cap.group(1))
@@ -1767,10 +1785,74 @@ def _source_noun_phrase(rest: str) -> str | None:
     return " ".join(toks[:i] + [noun])
 # after a verb: a definite noun, with a name after it (oplyser politiet; skriver avisen The Guardian)
 _ARTICLE_SOURCE_RE = re.compile(r"\s+((?:de|den|det)\s+(?:[a-zæøå-]+e\s+){1,2}[a-zæøå-]{3,})(?=\s*[,.;:!?»«)]|\s*$)")
-_DEFINITE_SOURCE_RE = re.compile(r"\s+([a-zæøå-]+(?:en|et|erne|ene)(?:\s+" + _CAP_RUN + r")?)(?!\w)")
+_DEFINITE_SOURCE_RE = re.compile(r"\s+([a-zæøå-]+(?:en|et|erne|ene)(?:\s+(?:" + _CAP_RUN + r"|\d+[A-ZÆØÅ]\w*))?)(?!\w)")
+
+
+# after a verb of saying: a title (words, names, no sentence mark), a comma, then a
+# person's name of two or more words closing the clause or followed by "til"/"i"/"på"
+_TITLE_COMMA_PERSON_RE = re.compile(
+    r"\s+((?:[a-zæøå]|[A-ZÆØÅ][\w'’.-]*(?:'s|’s|s)\s)[^,.;:!?»«\"]{0,60}?),\s+"
+    r"([A-ZÆØÅ][\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|der|la|le|du|da|el)\s+)?(?:(?:al|el|ad|as|bin|ibn|abu)-)?[A-ZÆØÅ][\w'’-]+)+)"
+    r"(?=\s*(?:[,.;:!?»«)]|$)|\s+(?:til|i|på|over|ved|efter|under|om)\b)"
+)
+# after a name's genitive: a lower-case noun (with "for" and a noun): "Ukraines luftvåben",
+# "FN's organisation for migration"
+_GENITIVE_NOUN_RE = re.compile(r"\s+([a-zæøå][\wæøå-]+(?:\s+for\s+[a-zæøå][\wæøå-]+)?)(?=\s*(?:[,.;:!?»«)]|$)|\s+(?:til|i|på|om|over|ved)\b)")
+# an adjective before the noun of a source: "Hamas' væbnede fløj", "FN's nye rapport"
+_SOURCE_ADJ = r"(?:[a-zæøå]+(?:" + "|".join(_SOURCE_ADJ_ENDINGS) + r")|" + "|".join(sorted(_SHORT_ADJ)) + r")\s+"
+_GENITIVE_HEAD_RE = re.compile(r"\s+((?:" + _SOURCE_ADJ + r")?[a-zæøå][\wæøå-]+(?:\s+for\s+[a-zæøå][\wæøå-]+(?=\s*(?:[,.;:!?»«)]|$)))?)")
+# a genitive and a noun ending the words before a verb of saying
+_GENITIVE_NOUN_END_RE = re.compile(
+    r"(?:^|(?<=[\s»«\"(]))([A-ZÆØÅ][\w'’-]*(?:'s|’s|(?<=[a-zæøå])s|(?<=[sxz])['’])\s+(?:" + _SOURCE_ADJ + r")?[a-zæøå][\wæøå-]+)$")
+# after a verb of saying: a lower-case noun phrase of up to four words, ending the clause
+# or before a preposition (a plain noun, a definite one, a genitive and a noun, adjectives)
+_LOWER_SUBJECT_RE = re.compile(
+    r"\s+((?:[a-zæøå][\wæøå-]*\s+){0,3}[a-zæøå][\wæøå-]{3,})(?=\s*(?:[,.;:!?»«)]|$)|\s+(?:til|over\s+for|på|i|ifølge)\s)"
+)
+
+
+_PERSONAL_PRONOUNS = frozenset("han hun vi jeg du man der".split())  # de, den, det: also articles
+
+
+_NOT_SOURCE_NOUNS = frozenset("omkring blandt ifølge cirka mindst næsten knap godt hele alle".split())
+
+
+def _source_noun(word: str) -> bool:
+    """Can ``word`` be the noun a genitive names a source with (``Gazas civilforsvar``)?"""
+    return len(word) >= 3 and word not in _STOP_AFTER and word not in _NOT_SOURCE_NOUNS and word not in _WORD_SET
+
+
+def _before_first_name(phrase: str) -> str:
+    """A source phrase without the person it runs into: "politiet Mikkel Sørensen, 34 år"
+    (after "ifølge politiet" the sentence names the victim) -> "politiet"."""
+    from .names import _first_names
+
+    words = phrase.split()
+    for k in range(1, len(words)):
+        if words[k] in _first_names() and words[k - 1].islower() and words[0].islower():
+            return " ".join(words[:k])
+    return phrase
+
+
+def _genitive_source(name: str, after: str, after_ifolge: bool = False) -> str:
+    """A source named by a capitalised run: the run, or its genitive with the noun after it
+    ("Gazas civilforsvar", "FN's flygtningeorganisation"), or the person a title and a
+    comma lead to ("UNHCR's talsmand i Beirut, Lisa Abou Khaled")."""
+    if re.search(r"(?:'s|’s|(?<=[a-zæøå])s|(?<=[sxz])['’])$", name):
+        person = _TITLE_COMMA_PERSON_RE.match(" " + name + after)
+        if person:
+            return _clean_source(person.group(2))
+        # after "ifølge" a genitive always has its noun ("ifølge Sudans sundhedsministerium ramt ..."),
+        # after a verb only where the clause ends ("meddeler Ukraines luftvåben.")
+        noun = (_GENITIVE_HEAD_RE if after_ifolge else _GENITIVE_NOUN_RE).match(after)
+        if noun and _source_noun(noun.group(1).split()[-1 if " for " not in noun.group(1) else -3]):
+            return name + " " + noun.group(1)
+    return _clean_source(name)
 
 
 def _clean_source(s: str) -> str:
-    s = s.strip().rstrip(".")
+    s = s.strip()
+    if not re.search(r"\.\w+\.$", s):  # "B.T." keeps its dot, the sentence's own goes
+        s = s.rstrip(".")
     s = _rx(r"(?:'s|’s)$").sub("", s)
     return s

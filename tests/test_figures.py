@@ -408,6 +408,22 @@ ATTRIBUTION_CASES = [
     # "&" joins a two-part name; "skønner" names a source as "vurderer" does
     ("Eksporten steg med 4 procent, oplyser Dansk Erhverv & Industri.", "Dansk Erhverv & Industri"),
     ("Boligpriserne falder 3 procent næste år, skønner Økonomisk Råd.", "Økonomisk Råd"),
+    # a name's genitive and its noun name the source, not the name alone
+    ("Over 40 droner blev skudt ned i nat, oplyser Moldovas forsvarsministerium.", "Moldovas forsvarsministerium"),
+    ("Ifølge WHO's regionskontor er 1.200 børn smittet.", "WHO's regionskontor"),
+    ("Malaria har ifølge Ugandas sundhedsstyrelse ramt 30.000 mennesker.", "Ugandas sundhedsstyrelse"),
+    ("Cirka 9.000 er flygtet, meddeler FN's kontor for flygtninge.", "FN's kontor for flygtninge"),
+    # a title, a comma and the person: the person
+    ("Mindst 12 mennesker er dræbt i Mosul, siger provinsens guvernør, Najm al-Jabouri.", "Najm al-Jabouri"),
+    ("Over 300 lastbiler venter, oplyser en talsmand for Egyptens Røde Halvmåne, Khaled Zayed, til AFP.", "Khaled Zayed"),
+    # a lower-case subject after the verb, up to a preposition; before the verb, a genitive and a noun
+    ("Omkring 50 huse er ødelagt, siger den lokale borgmester til Reuters.", "den lokale borgmester"),
+    ("Mindst 20 soldater blev dræbt, oplyser militærkilder til nyhedsbureauet AP.", "militærkilder"),
+    ("Hamas' væbnede fløj oplyser, at 5 gidsler er løsladt.", "Hamas' væbnede fløj"),
+    ("Somalias regering oplyser, at 14 mennesker er omkommet.", "Somalias regering"),
+    # a source runs into no first name after it; an abbreviation keeps its dot
+    ("Offeret er ifølge politiet Jonas Mikkelsen, 27 år, fra Vejle.", "politiet"),
+    ("Spilleren koster 40 millioner kroner, skriver B.T.", "B.T."),
 ]
 
 
@@ -681,6 +697,7 @@ def test_fast_paths_agree_with_their_definitions():
         ("labelled.jsonl", 150),  # DDT dev and the seed
         ("unseen.jsonl", 200),  # written in wire style across domains (CONVENTIONS.md)
         ("unseen2.jsonl", 120),  # other topics, scored before rules were fixed from them
+        ("unseen3.jsonl", 120),  # war and humanitarian copy with sources, labelled blind
     ],
 )
 def test_labelled_sets_meet_targets(name, at_least):
@@ -692,6 +709,16 @@ def test_labelled_sets_meet_targets(name, at_least):
     scores, _errors = evaluate(rows)
     for target in TARGETS:
         assert _met(target, scores[target]), (name, target, scores[target])
+
+
+def test_sources_on_the_blind_set_keep_their_floor():
+    # unseen3.jsonl was labelled without running the extractor; its first attribution
+    # score was 0.798, 0.988 after the general rules above (CONVENTIONS.md)
+    from corpus_tools.evaluate import data_dir
+    from corpus_tools.evaluate.figures import evaluate, load_labelled
+
+    scores, _errors = evaluate(load_labelled(data_dir() / "figures" / "unseen3.jsonl"))
+    assert scores["attribution accuracy"] >= 0.95
 
 
 SENTENCE_CASES = [
@@ -792,9 +819,11 @@ def test_speed_ups_change_no_result():
     # tidsskriftredaktøren) are "people" now, not "count"/"other"; five rows whose "unit"
     # was a sentence adverb (endnu, allerede, nemlig, dog) have none, and two lose the
     # attribution "Efter" (a title run "ophold heller" before it is no title)
+    # updated for the sources from tests/data/figures/unseen3.jsonl: one row of a word-salad
+    # sentence (", hævdede lægehjælp, ...") has the lower-case subject after the verb as its source
     assert len(df) == 5112
     digest = hashlib.sha256((str(df.dtypes.tolist()) + df.to_csv(index=False)).encode()).hexdigest()
-    assert digest == "716504b85e718251af07ea5aa42ac5c5908a958278ac0211a1baaf7167e88fde"
+    assert digest == "f146deed1388c0598334b6677a18f84c32ecd8d7c54749cd5ef4ca7d775f29cd"
 
 
 def test_surface_facts_agree_with_the_patterns():
