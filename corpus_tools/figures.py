@@ -674,21 +674,29 @@ def _doc_figures(doc_id, text: str, lex: FigureLexicon):
     return out
 
 
-_HERAF_END_RE = re.compile(r"(?<!\w)(?:heraf|deraf|hvoraf)\s+(?:[^\W\d]+\s+){0,2}$", re.I)
+# words that open a part of the number before: "heraf 41", "heriblandt 13 børn"
+_SUBSET_WORDS = r"(?:heraf|deraf|hvoraf|heriblandt|deriblandt|herunder|derunder|blandt\s+dem|blandt\s+andre|bl\.\s?a\.)"
+_HERAF_END_RE = re.compile(r"(?<!\w)" + _SUBSET_WORDS + r"\s+(?:[^\W\d]+\s+){0,2}$", re.I)
 _PEOPLE_CATEGORIES = frozenset(TRIGGER_CATEGORIES + ("people",))
+_SUBSET_HINTS = ("af", "bland", "under", "bl.")  # a cheap check before _HERAF_END_RE
 
 
 def _share_after_heraf(text: str, rows: list) -> None:
-    """A part after "heraf"/"deraf"/"hvoraf" counts what the figure before it in the sentence
-    counts: "312 patienter er indlagt, heraf 41 på intensiv" (41 people, noun elided)."""
+    """A part after "heraf"/"heriblandt"/"herunder"... counts what the figure before it in the
+    sentence counts: "312 patienter er indlagt, heraf 41 på intensiv" (41 people, noun
+    elided); "22 mennesker blev dræbt, heriblandt 13 børn" (13 killed, not just people)."""
     for i in range(1, len(rows)):
         b = rows[i]
-        if b[9] is None and b[10] == "count" and b[13] and "af" in text[max(b[2], b[3] - 30):b[3]].lower():
-            if not _HERAF_END_RE.search(text, max(b[2], b[3] - 30), b[3]):
-                continue
-            a = rows[i - 1]
-            if a[2] == b[2] and a[13] and a[10] in _PEOPLE_CATEGORIES:
-                rows[i] = b[:10] + (a[10],) + b[11:]
+        if not b[13] or not (b[9] is None and b[10] == "count" or b[10] == "people"):
+            continue
+        before = text[max(b[2], b[3] - 30):b[3]].lower()
+        if not any(h in before for h in _SUBSET_HINTS) or not _HERAF_END_RE.search(text, max(b[2], b[3] - 30), b[3]):
+            continue
+        # the nearest figure before it in the sentence that counts people ("1.300 mennesker
+        # blevet dræbt på fire dage, heraf 830 civile": not the days)
+        a = next((r for r in reversed(rows[:i]) if r[2] == b[2] and r[13] and r[10] in _PEOPLE_CATEGORIES), None)
+        if a is not None and (b[10] == "count" or a[10] != "people"):
+            rows[i] = b[:10] + (a[10],) + b[11:]
 
 
 _SHARE_GAP_RE = re.compile(r"\s+(?:til|og|eller)\s+|\s*[-–]\s*")
@@ -1271,11 +1279,25 @@ def _is_trigger_word(word: str, lex) -> bool:
     return hit
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset:
+    """Every form of the demonyms in the built-in gazetteer (ukrainere, yemenitterne, syrerne):
+    counts of them are counts of people."""
+    from importlib import resources
+
+    from .actors import _parse_csv, demonym_forms
+
+    where = "corpus_tools/lang/da/actors.csv"
+    text = resources.files("corpus_tools").joinpath("lang", "da", "actors.csv").read_text(encoding="utf-8")
+    return frozenset(f for _line, row in _parse_csv(text, where) for spec in (row.get("demonyms") or "").split("|")
+                     if spec.strip() for f in demonym_forms(spec) if not f.endswith("s"))
+
+
 def _people_noun(word: str, lex) -> bool:
     if not word:
         return False
     w = word.lower()
-    if w in lex.people:
+    if w in lex.people or w in _demonyms():
         return True
     lem = _lemma(w)
     return lem in lex.people or lem.endswith(("ister", "ianer")) or _person_shape(w, lex.people) or _person_shape(lem, lex.people)
@@ -1347,7 +1369,19 @@ def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[
         c_start = m.end()
     m = _CLAUSE_RE.search(text, end, s_end)
     c_end = m.start() if m else s_end
+    if m and text.startswith(",", c_end):
+        # "23 civile, heriblandt syv børn, blev dræbt": an inserted part between commas
+        # does not end the clause; nor does a relative clause of the counted noun
+        # ("30 fiskere, der har været savnet")
+        ins = _INSERTION_RE.match(text, c_end, s_end) or _RELATIVE_RE.match(text, c_end, s_end)
+        if ins:
+            m = _CLAUSE_RE.search(text, ins.end(), s_end)
+            c_end = m.start() if m else s_end
     return c_start, c_end
+
+
+_RELATIVE_RE = re.compile(r",\s+(?:der|som)\s")
+_INSERTION_RE = re.compile(r",\s+" + _SUBSET_WORDS + r"\s[^,.;:!?»«()]{1,60},\s")
 
 
 def _phrase_automaton(lex, which: str):
@@ -1395,6 +1429,9 @@ def _may_hold(mapped: str, lo: int, hi: int, auto) -> bool:
     return False
 
 
+_CONJUNCT_RE = re.compile(r"\s(?:og|mens|men|eller)\s")
+
+
 def _trigger_category(text, start, end, s_start, s_end, lex, mapped=None):
     # the clause lies in the sentence: no trigger's first word in the sentence, no trigger
     if mapped is not None and not _may_hold(mapped, s_start, s_end, _phrase_automaton(lex, "trigger")):
@@ -1407,6 +1444,8 @@ def _trigger_category(text, start, end, s_start, s_end, lex, mapped=None):
     for m in lex.trigger_re.finditer(clause):
         # the trigger nearest the number wins: "5 dræbt og 10 såret"
         dist = a - m.end() if m.end() <= a else (m.start() - b if m.start() >= b else 0)
+        if m.end() <= a and _CONJUNCT_RE.search(clause, m.end(), a):
+            dist += 40  # "5.018 er såret og 145 fortsat savnet": the trigger of the conjunct before
         if best is None or dist < best[0]:
             best = (dist, m.lastgroup)
         if m.start() >= b:

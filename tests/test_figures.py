@@ -276,6 +276,19 @@ FIGURE_CASES = [
     ("Renoveringen af svømmehallen koster fire og en halv million kroner.", "fire og en halv million", 4_500_000, "money", "exact", True),
     ("Han har ventet på en ny hofte i tre og et halvt år.", "tre og et halvt", 3.5, "duration", "exact", True),
     ("Flyveturen til Bangkok varer 11 og en halv time.", "11 og en halv", 11.5, "duration", "exact", True),
+    # a part opened by heriblandt/herunder/heraf counts what the people figure before it counts,
+    # also past a duration between them; the inserted part does not end the clause
+    ("Mindst 40 passagerer, herunder ni børn, omkom ved ulykken.", "40", 40, "killed", "at_least", True),
+    ("Mindst 40 passagerer, herunder ni børn, omkom ved ulykken.", "ni", 9, "killed", "exact", True),
+    ("Over 600 soldater er såret på tre uger, heraf 120 officerer.", "120", 120, "wounded", "exact", True),
+    # a relative clause of the counted noun belongs to its clause
+    ("Kystvagten leder efter 12 sømænd, som har været savnet siden fredag.", "12", 12, "missing", "exact", True),
+    # demonyms from the gazetteer count people
+    ("Over 2 millioner afghanere har brug for nødhjælp.", "2 millioner", 2_000_000, "people", "more_than", True),
+    # the trigger of the conjunct before "og" does not reach past it
+    ("Mindst 80 blev såret og 14 er stadig savnet efter eksplosionen.", "14", 14, "missing", "exact", True),
+    # "dødsfald" counts deaths
+    ("Hedebølgen har kostet 340 dødsfald i Spanien.", "340", 340, "killed", "exact", True),
 ]
 
 
