@@ -1884,7 +1884,7 @@ def _genitive_source(name: str, after: str, after_ifolge: bool = False) -> str:
         # after "ifølge" a genitive always has its noun ("ifølge Sudans sundhedsministerium ramt ..."),
         # after a verb only where the clause ends ("meddeler Ukraines luftvåben.")
         noun = (_GENITIVE_HEAD_RE if after_ifolge else _GENITIVE_NOUN_RE).match(after)
-        if noun and _source_noun(noun.group(1).split()[-1 if " for " not in noun.group(1) else -3]):
+        if noun and _source_noun(noun.group(1).split(" for ")[0].split()[-1]):  # the head noun
             return name + " " + noun.group(1)
     return _clean_source(name)
 
