@@ -1282,7 +1282,8 @@ def _is_trigger_word(word: str, lex) -> bool:
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset:
     """Every form of the demonyms in the built-in gazetteer (ukrainere, yemenitterne, syrerne):
-    counts of them are counts of people."""
+    counts of them are counts of people. Read from the CSV itself, not ``actors._gazetteer``,
+    which also loads CLDR's country names (0.5 s) that no demonym needs."""
     from importlib import resources
 
     from .actors import _parse_csv, demonym_forms

@@ -20,6 +20,7 @@ import warnings
 import pandas as pd
 
 from ._docs import iter_docs
+from .names import _PARTICLES as _NAME_RUN_PARTICLES
 
 __all__ = ["quotes", "QUOTE_COLUMNS"]
 
@@ -297,12 +298,13 @@ def _person_like(surface: str, spans) -> bool:
             and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words) and words[0] not in ("Den", "Det", "De"))
 
 
-# lower-case words inside a person's name: Ursula von der Leyen, Dominique de Villepin
-_NAME_PARTICLES = frozenset("al bin ibn abu da de del der di do dos du el la le van von zu ter ten af".split())
+# lower-case words inside a person's name: Ursula von der Leyen, Dominique de Villepin;
+# find_names' particles but those of organisations (for, of) and Danish "af" (Christian af Rosenborg)
+_NAME_PARTICLES = (_NAME_RUN_PARTICLES - {"for", "of", "den"}) | {"af"}
 _PREP_BEFORE_RE = re.compile(r"(?:^|\s)(?:i|på|for|hos|ved|fra|mod|under)\s+\Z")
 
 
-def _last_person_before(spans, pos: int, text: str = ""):
+def _last_person_before(spans, pos: int, text: str):
     """The person ``han``/``hun`` before ``pos`` points back to: the last name that looks like one.
 
     A known person or a name of two or more words (``_person_like``); a run after a
