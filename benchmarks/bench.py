@@ -26,6 +26,11 @@ Contenders:
   tokenizer's rules: 160.000, FN's, bl.a. ...), stop words removed, term counts,
   number of articles per term, and LIX (words, long words, sentences) per article;
 - ``... 2 processes``: the same with ``n_jobs=2`` (this process and one worker);
+- ``2 independent halves``: no pool at all, the ceiling of any two-process design: two
+  forked processes, each running the one-process pass over its own half of the corpus
+  (by bytes; each reads its own files), with nothing handed over and nothing merged;
+  the wall time is until both have finished. Its ratio to one process shows what
+  two busy cores of this machine give, whatever the code does;
 - ``sklearn CountVectorizer``: ``CountVectorizer().fit_transform(texts)``;
 - ``spaCy blank('da')``: ``nlp.tokenizer.pipe(texts)`` and a Counter of ``token.lower_``;
 - ``extract_figures`` (also with ``n_jobs=2``), ``actor_mentions`` and all three
@@ -50,12 +55,13 @@ sys.path.insert(0, str(HERE.parent))
 
 from make_corpus import build, iter_articles  # noqa: E402
 
-CONTENDERS = ("read", "floor", "ours", "ours2", "sklearn", "spacy", "figures", "figures2", "actors", "combined", "combined2")
+CONTENDERS = ("read", "floor", "ours", "ours2", "halves", "sklearn", "spacy", "figures", "figures2", "actors", "combined", "combined2")
 LABELS = {
     "read": "reading the articles only",
     "floor": "re.findall+Counter (floor)",
     "ours": "corpus_tools pass",
     "ours2": "corpus_tools pass, 2 processes",
+    "halves": "2 independent halves (ceiling)",
     "sklearn": "sklearn CountVectorizer",
     "spacy": "spaCy blank('da') + Counter",
     "figures": "extract_figures",
@@ -129,6 +135,56 @@ def child(name: str, folder: Path, limit_mb: float | None) -> dict:
             freq, table = corpus_pass(texts(), n_jobs=jobs)
             return len(freq)
 
+    elif name == "halves":
+        import multiprocessing as mp
+
+        from corpus_tools.stats import corpus_pass
+        from make_corpus import SEPARATOR
+
+        files = sorted(folder.glob("part-*.txt"))
+        sizes = [f.stat().st_size for f in files]
+        half = sum(sizes) / 2
+        sep = len(SEPARATOR.encode("utf-8"))
+
+        def half_texts(first: bool):
+            """The articles that start before (``first``) or after the middle byte."""
+            start = 0
+            for f, size in zip(files, sizes):
+                if (first and start >= half) or (not first and start + size <= half):
+                    start += size
+                    continue
+                at = start
+                for text in f.read_text(encoding="utf-8").split(SEPARATOR):
+                    if (at < half) == first:
+                        yield text
+                    at += len(text.encode("utf-8")) + sep
+                start += size
+
+        def count(first: bool, out) -> None:  # pragma: no cover - a forked process
+            mine = [0]
+
+            def texts_of_half():
+                for t in half_texts(first):
+                    mine[0] += len(t.encode("utf-8"))
+                    yield t
+
+            freq, _table = corpus_pass(texts_of_half())
+            out.send(mine[0])
+
+        def work():
+            ctx = mp.get_context("fork")
+            pipes, procs = [], []
+            for first in (True, False):
+                recv, send = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=count, args=(first, send))
+                proc.start()
+                pipes.append(recv)
+                procs.append(proc)
+            nbytes[0] = sum(r.recv() for r in pipes)
+            for proc in procs:
+                proc.join()
+            return nbytes[0]
+
     elif name == "sklearn":
         from sklearn.feature_extraction.text import CountVectorizer
 
@@ -184,6 +240,8 @@ def child(name: str, folder: Path, limit_mb: float | None) -> dict:
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if name == "halves":  # the work is all in the two children: their CPU time is its CPU time
+        cpu = kids.ru_utime + kids.ru_stime
     return {
         "mb": nbytes[0] / 1e6,
         "wall": wall,
@@ -300,6 +358,8 @@ def main(argv=None) -> int:
     ratio("ours", "spacy", 2.5, "ours / spaCy blank('da')")
     ratio("ours", "floor", 0, "ours / re.findall+Counter floor")
     ratio("ours2", "ours", 1.8, "ours, 2 processes / ours, 1 process", keys=("wall",))
+    ratio("halves", "ours", 0, "2 independent halves / ours, 1 process", keys=("wall",))
+    ratio("ours2", "halves", 0, "ours, 2 processes / 2 independent halves", keys=("wall",))
     one, two, read = results.get("ours"), results.get("ours2"), results.get("read")
     if one and two and "error" not in one and "error" not in two and two.get("workers_cpu"):
         # what the two processes cost in CPU, whatever else the machine runs: on an idle
@@ -312,6 +372,11 @@ def main(argv=None) -> int:
         extra = two["cpu"] + two["workers_cpu"] - one["cpu"]
         print(f"  {'2 processes, CPU beyond 1 process':40s} {extra:.1f} s ({100 * extra / one['cpu']:.0f} %): handing "
               f"batches over, batches slower with both cores busy; the main process also reads ({read['cpu']:.1f} s)")
+    halves = results.get("halves")
+    if one and halves and "error" not in one and "error" not in halves and halves.get("workers_cpu"):
+        extra = halves["workers_cpu"] - one["cpu"]
+        print(f"  {'2 independent halves, CPU seconds':40s} {halves['workers_cpu']:.1f} s for the same work as 1 process's "
+              f"{one['cpu']:.1f} s ({100 * extra / one['cpu']:+.0f} %: the same code, slower with both cores busy)")
     ratio("figures", "sklearn", 2.0, "extract_figures / CountVectorizer")
     ratio("figures2", "figures", 0, "extract_figures, 2 processes / 1 process", keys=("wall",))
     ratio("actors", "sklearn", 2.0, "actor_mentions / CountVectorizer")
