@@ -172,6 +172,9 @@ def child(name: str, folder: Path, limit_mb: float | None) -> dict:
             out.send(mine[0])
 
         def work():
+            # what the first batch loads (stop words, compiled patterns) is loaded once,
+            # before the fork, as the pool does: both children inherit it
+            corpus_pass(["Varm op: 160.000 flygtede, siger FN."])
             ctx = mp.get_context("fork")
             pipes, procs = [], []
             for first in (True, False):
