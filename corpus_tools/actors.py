@@ -194,10 +194,12 @@ def genitive(name: str) -> list[str]:
 
     ``Rusland`` -> ``Ruslands``; an acronym takes an apostrophe (``FN's``, also the
     unmarked ``FNs`` and the typographic ``FN’s``); a name ending in s, x or z takes
-    only an apostrophe (``Paris'``, ``Schweiz'``).
+    only an apostrophe (``Paris'``, ``Schweiz'``). Other names also get the apostrophe
+    that is wrong by the rules but common in print (``Nato's``, ``Cuba's``): without it
+    the name would be lost there, since a name glued to ``'s`` is no mention of its own.
 
     >>> genitive("Rusland"), genitive("FN"), genitive("Laos")
-    (['Ruslands'], ["FN's", 'FN’s', 'FNs'], ["Laos'", 'Laos’'])
+    (['Ruslands', "Rusland's", 'Rusland’s'], ["FN's", 'FN’s', 'FNs'], ["Laos'", 'Laos’'])
     """
     last = name.rsplit(" ", 1)[-1]
     if not last or not last[-1].isalnum():
@@ -206,7 +208,7 @@ def genitive(name: str) -> list[str]:
         return [name + "'", name + "’"]
     if _is_acronym(last):
         return [name + "'s", name + "’s", name + "s"]
-    return [name + "s"]
+    return [name + "s", name + "'s", name + "’s"]
 
 
 def demonym_forms(spec: str) -> list[str]:
@@ -268,8 +270,10 @@ def _actor_form_rows(actors: tuple[Actor, ...]) -> list[tuple[str, Actor, str, b
         cands: list[tuple[str, str]] = []
         for kind, names in (("name", [actor.name]), ("alias", actor.aliases)):
             for n in names:
-                cands.append((n, kind))
-                cands.extend((g, "genitive") for g in genitive(n))
+                # a name that starts with a small particle also starts a sentence: Al-Sharaa, Bin Salman
+                for m in (n, _capitalised(n)) if n[:1].islower() else (n,):
+                    cands.append((m, kind))
+                    cands.extend((g, "genitive") for g in genitive(m))
         for n in actor.metonyms:
             cands.append((n, "metonym"))
             cands.extend((g, "metonym") for g in genitive(n))
@@ -345,6 +349,7 @@ class _Matcher(NamedTuple):
     pid_ambiguous: np.ndarray  # pattern index -> ambiguous
     actors: tuple
     columns: tuple  # object arrays of actor_id, name, actor_type by actor index
+    checked: dict  # form -> (pattern index, what to check): forms that count only in some contexts (_check_of)
 
 
 #: Danish letters from most to least frequent in running text (lower case far more often than capitals)
@@ -421,10 +426,69 @@ def _matcher(actors: tuple[Actor, ...]) -> _Matcher:
     columns = tuple(np.array([getattr(a, f) for a in actors], dtype=object) for f in ("actor_id", "name", "actor_type"))
     # a form with a line break or a no-break space in it is never found (the text's are spaces to the matcher)
     forms = {s: i for i, (s, *_) in enumerate(rows) if not _SPACE_RE.search(s)}
+    checked = {}
+    for i, (surface, _actor, form, _amb) in enumerate(rows):
+        check = _check_of(surface, form)
+        if check is not None and surface in forms:
+            checked[surface] = (forms.pop(surface), check)
     return _Matcher(automaton, tuple(key_len), tuple(key_spaced), forms,
                     info, tuple(_FORM_CODE[r[2]] for r in info),
                     np.array([r[1] for r in info], dtype=np.int64), np.array([r[3] for r in info], dtype=bool),
-                    actors, columns)
+                    actors, columns, checked)
+
+
+# Forms that count only in some contexts: the matcher's fast path leaves them to
+# _context_ok (_check_of says which check a form needs).
+# - "capital": an adjective or demonym with a capital letter counts only at the start of
+#   a sentence (after a quote mark or a dash too). Danish writes them in lower case, so
+#   inside a sentence a capital means a name the gazetteer does not hold: "Georgisk
+#   Drøm" (a party), "Det Japanske Hav", "Dansk Industri".
+# - "language": the plain -sk form (russisk, tysk) after "på" or a form of "tale" names a language:
+#   "taler russisk", "skrev på arabisk," (but "på russisk jord" counts: a noun follows).
+# - "river": a country named like its river, after "floden": "floden Niger", "floden Jordan".
+# - "city": a territory named like its city, before "by": "Gaza by" is the city.
+_RIVERS = frozenset({"Jordan", "Niger", "Congo", "Kongo", "Senegal", "Gambia", "Paraguay", "Uruguay"})
+_SPEAK = frozenset({"tale", "taler", "talte", "talt", "talende"})
+_AFTER_LANGUAGE = frozenset({"og", "eller", "men", "i", "som", "med", "til", "derhjemme", "hjemme", "flydende"})
+_RIVER_WORDS = frozenset({"floden", "flod", "floderne"})
+_CITIES = frozenset({"Gaza"})
+_PREV_WORD_RE = re.compile(r"(\w+)[ \t\xa0]+$")
+_NEXT_WORD_RE = re.compile(r"[ \t\xa0]*(\w*)")
+_OPENERS = frozenset(" \t\r\xa0»«„“”\"'(–—-")
+_ENDERS = frozenset(".!?:…\n")
+
+
+def _check_of(surface: str, form: str) -> str | None:
+    if form in ("adjective", "demonym") and surface[:1].isupper():
+        return "capital"
+    if form == "adjective" and surface.endswith("sk"):
+        return "language"
+    if form in ("name", "alias") and surface in _RIVERS:
+        return "river"
+    if form in ("name", "alias") and surface in _CITIES:
+        return "city"
+    return None
+
+
+def _context_ok(big: str, start: int, end: int, check: str) -> bool:
+    """Does a form that needs a look at its context (see _check_of) count here?"""
+    if check == "capital":
+        j = start - 1
+        while j > 0 and big[j] in _OPENERS:
+            j -= 1
+        return big[j] in _ENDERS
+    if check == "city":
+        return _NEXT_WORD_RE.match(big, end).group(1) != "by"
+    prev = _PREV_WORD_RE.search(big, max(0, start - 24), start)
+    prev = prev.group(1).lower() if prev else ""
+    if check == "river":
+        return prev not in _RIVER_WORDS
+    if prev in _SPEAK:
+        return False
+    if prev == "på":
+        nxt = _NEXT_WORD_RE.match(big, end).group(1)
+        return bool(nxt) and nxt.islower() and nxt not in _AFTER_LANGUAGE
+    return True
 
 
 # one-character spaces that may sit inside a multi-word name (line wrap, no-break space)
@@ -468,17 +532,22 @@ def _batch_mentions(texts: list[str], m: _Matcher):
     rows_e = list(compress(ends, sure))
     rows_p = list(compress(pids, sure))
     rows_f = list(map(m.form_code.__getitem__, rows_p))
-    info, surfaces, key_spaced = m.info, m.surfaces, m.key_spaced
+    info, surfaces, key_spaced, checked = m.info, m.surfaces, m.key_spaced, m.checked
     for start, end, i, k in compress(zip(starts, ends, pids, keys), map(not_, sure)):
+        check = None
         if i is None:
-            if not key_spaced[k]:
+            found = checked.get(big[start:end])
+            if found is not None:
+                i, check = found
+            elif not key_spaced[k]:
                 continue
-            # a line break or a no-break space inside a multi-word name ("Den Frie\nSyriske
-            # Hær") counts as a space, but the name must not run from one document into the next
-            s = big[start:end]
-            i = surfaces.get(_SPACE_RE.sub(" ", s))
-            if i is None or ("\n" in s and bisect_right(offsets, start) != bisect_right(offsets, end + 1)):
-                continue
+            else:
+                # a line break or a no-break space inside a multi-word name ("Den Frie\nSyriske
+                # Hær") counts as a space, but the name must not run from one document into the next
+                s = big[start:end]
+                i = surfaces.get(_SPACE_RE.sub(" ", s))
+                if i is None or ("\n" in s and bisect_right(offsets, start) != bisect_right(offsets, end + 1)):
+                    continue
         length, actor, form, amb, namelike = info[i]
         # left boundary: a token starts here (hyphen counts only before an adjective/demonym)
         c = big[start - 1]
@@ -495,6 +564,8 @@ def _batch_mentions(texts: list[str], m: _Matcher):
                 form = "compound"  # FN-diplomaten, EU-landene
             elif not (form in ("adjective", "demonym") and nxt.islower()):
                 continue  # Saudi-Arabien, Guinea-Bissau: only the whole name counts
+        if check is not None and not _context_ok(big, start, end, check):
+            continue
         rows_s.append(start)
         rows_e.append(end)
         rows_p.append(i)

@@ -1,7 +1,7 @@
-"""Accuracy against gold data: ``python -m corpus_tools.evaluate {text,figures,names,quotes}``.
+"""Accuracy against gold data: ``python -m corpus_tools.evaluate {text,figures,names,quotes,actors}``.
 
 Each sub-command lives in its own module here (``text.py``, ``figures.py``,
-``names.py``, ``quotes.py``) with a ``main(argv)`` that prints its figures. The gold data are in
+``names.py``, ``quotes.py``, ``actors.py``) with a ``main(argv)`` that prints its figures. The gold data are in
 the repository's ``tests/data/`` folder (with their licenses), see README.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-COMMANDS = ("text", "figures", "names", "quotes")
+COMMANDS = ("text", "figures", "names", "quotes", "actors")
 
 
 def data_dir() -> Path:
@@ -33,3 +33,21 @@ def read_jsonl(path) -> list[dict]:
                 except json.JSONDecodeError as exc:
                     raise CorpusError(f"not valid JSON: {exc.msg}", path=str(path), line=lineno) from None
     return rows
+
+
+def set_parser(what: str, doc: str, default: str):
+    """The options of every labelled-set command: ``--data`` (a JSONL file; default
+    ``tests/data/<default>``) and ``--errors``; the caller may add more."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog=f"python -m corpus_tools.evaluate {what}", description=doc.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=None, help=f"a labelled JSONL file (default: tests/data/{default})")
+    ap.add_argument("--errors", action="store_true", help="list every mismatch")
+    return ap
+
+
+def print_errors(errors: list[str]) -> None:
+    """The ``--errors`` listing: every mismatch on its own line."""
+    print("\nmismatches:")
+    for e in errors:
+        print("  " + e)

@@ -18,11 +18,10 @@ seed's format), best of three runs each, and prints MB/s and the ratio.
 
 from __future__ import annotations
 
-import argparse
 import math
 from pathlib import Path
 
-from . import data_dir, read_jsonl
+from . import data_dir, print_errors, read_jsonl, set_parser
 
 TARGETS = {
     "span F1": (0.90, ">="),
@@ -155,9 +154,7 @@ def _speed(megabytes: float) -> None:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m corpus_tools.evaluate figures", description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=None, help="a labelled JSONL file (default: tests/data/figures/labelled.jsonl)")
-    ap.add_argument("--errors", action="store_true", help="list every mismatch")
+    ap = set_parser("figures", __doc__, "figures/labelled.jsonl")
     ap.add_argument("--speed", type=float, default=None, metavar="MB", help="also time it on MB megabytes of text")
     args = ap.parse_args(argv)
     rows = load_labelled(args.data)
@@ -174,9 +171,7 @@ def main(argv=None) -> int:
     met = all(_met(k, scores[k]) for k in TARGETS)
     print("all targets met" if met else "targets NOT all met")
     if args.errors:
-        print("\nmismatches:")
-        for e in errors:
-            print("  " + e)
+        print_errors(errors)
     if args.speed:
         _speed(args.speed)
     return 0

@@ -18,12 +18,11 @@ Printed:
 
 from __future__ import annotations
 
-import argparse
 import string
 import warnings
 from pathlib import Path
 
-from . import data_dir, read_jsonl
+from . import data_dir, print_errors, read_jsonl, set_parser
 
 _STRIP = string.whitespace + string.punctuation + "»«„“”’‘–—…"
 
@@ -100,9 +99,7 @@ def evaluate(rows: list[dict]) -> tuple[dict, list[str]]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m corpus_tools.evaluate quotes", description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=None, help="a labelled JSONL file (default: tests/data/quotes/labelled.jsonl)")
-    ap.add_argument("--errors", action="store_true", help="list every mismatch")
+    ap = set_parser("quotes", __doc__, "quotes/labelled.jsonl")
     args = ap.parse_args(argv)
     rows = load_labelled(args.data)
     scores, errors = evaluate(rows)
@@ -114,7 +111,5 @@ def main(argv=None) -> int:
         key = f"{name} accuracy"
         print(f"  {key:<22} {scores[key]:.3f}  (n={scores[name + ' n']}, matched quotes)")
     if args.errors:
-        print("\nmismatches:")
-        for e in errors:
-            print("  " + e)
+        print_errors(errors)
     return 0
