@@ -194,12 +194,12 @@ def genitive(name: str) -> list[str]:
 
     ``Rusland`` -> ``Ruslands``; an acronym takes an apostrophe (``FN's``, also the
     unmarked ``FNs`` and the typographic ``FN’s``); a name ending in s, x or z takes
-    only an apostrophe (``Paris'``, ``Schweiz'``). Other names also get the apostrophe
-    that is wrong by the rules but common in print (``Nato's``, ``Cuba's``): without it
-    the name would be lost there, since a name glued to ``'s`` is no mention of its own.
+    only an apostrophe (``Paris'``, ``Schweiz'``). The apostrophe that is wrong by the
+    rules but common in print after other names (``Nato's``, ``Cuba's``) is no form
+    here: the matcher takes any name glued to ``'s`` as its genitive.
 
     >>> genitive("Rusland"), genitive("FN"), genitive("Laos")
-    (['Ruslands', "Rusland's", 'Rusland’s'], ["FN's", 'FN’s', 'FNs'], ["Laos'", 'Laos’'])
+    (['Ruslands'], ["FN's", 'FN’s', 'FNs'], ["Laos'", 'Laos’'])
     """
     last = name.rsplit(" ", 1)[-1]
     if not last or not last[-1].isalnum():
@@ -208,7 +208,7 @@ def genitive(name: str) -> list[str]:
         return [name + "'", name + "’"]
     if _is_acronym(last):
         return [name + "'s", name + "’s", name + "s"]
-    return [name + "s", name + "'s", name + "’s"]
+    return [name + "s"]
 
 
 def demonym_forms(spec: str) -> list[str]:
@@ -557,7 +557,14 @@ def _batch_mentions(texts: list[str], m: _Matcher):
         if c.isalnum() or c == "_":
             continue
         if c in "'’" and big[end + 1].isalnum():
-            continue  # FN inside FN's: the genitive pattern covers it
+            # FN inside FN's: the genitive pattern covers it. A name glued to 's that has
+            # no such pattern (Nato's, Cuba's: wrong by the rules, common in print) is
+            # its genitive all the same
+            if not (namelike and big[end + 1] == "s" and not (big[end + 2].isalnum() or big[end + 2] == "_")):
+                continue
+            end += 2
+            if form != "metonym":
+                form = "genitive"
         if c == "-" and big[end + 1].isalpha():
             nxt = big[end + 1]
             if namelike and nxt.islower():

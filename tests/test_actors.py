@@ -28,9 +28,6 @@ GENITIVE_CASES = [
     ("Schweiz", "Schweiz'"),
     # a multi-word name inflects its last word
     ("Den Frie Syriske Hær", "Den Frie Syriske Hærs"),
-    # the apostrophe that print often puts after other names too
-    ("Nato", "Nato's"),
-    ("Cuba", "Cuba’s"),
 ]
 
 DEMONYM_CASES = [
@@ -174,6 +171,12 @@ MATCH_CASES = [
     ("Brevet var skrevet på tysk, og hun taler polsk med sin mor.", []),
     # ... but "på tysk jord" is Germany's ground
     ("Flyet landede på tysk jord.", [("tysk", "country:DE", "adjective")]),
+    # the states of the Sahel and West Africa, with their adjectives, demonyms and capitals
+    ("Burkinske og nigerske soldater trak sig, mens liberianerne ventede i Monrovia.",
+     [("Burkinske", "country:BF", "adjective"), ("nigerske", "country:NE", "adjective"),
+      ("liberianerne", "country:LR", "demonym"), ("Monrovia", "country:LR", "metonym")]),
+    # Sudan's Rapid Support Forces, also in a compound
+    ("RSF-militsen og RSF's ledere", [("RSF-militsen", "armed_group:RSF", "alias"), ("RSF's", "armed_group:RSF", "genitive")]),
     # a particle that starts a sentence is written with a capital
     ("Al-Baghdadi var død.", [("Al-Baghdadi", "person:abu_bakr_al-baghdadi", "alias")]),
     # Gaza is the Palestinian territory, Gaza by the city
@@ -407,8 +410,15 @@ def _reference_mentions(texts):
                 continue
             c = text[end] if end < n else " "
             nxt = text[end + 1] if end + 1 < n else " "
-            if c.isalnum() or c == "_" or (c in "'’" and nxt.isalnum()):
+            after = text[end + 2] if end + 2 < n else " "
+            if c.isalnum() or c == "_":
                 continue
+            if c in "'’" and nxt.isalnum():
+                # a name glued to 's is its genitive (Nato's); anything else glued to ' is no mention
+                if not (namelike and nxt == "s" and not (after.isalnum() or after == "_")):
+                    continue
+                end += 2
+                form = form if form == "metonym" else "genitive"
             if c == "-" and nxt.isalpha():
                 if namelike and nxt.islower():
                     form = "compound"
