@@ -49,6 +49,10 @@ _NOUN_END_RE = re.compile(r"(?:en|et|ene|erne|ens|ets|enes|ernes)$")
 _GLUED_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul|ur)-[A-ZÆØÅ]")
 # an acronym with a Danish noun ending is a common noun made from it: CB'erne (the
 # CB-radio people), OB'eren (a player of OB), pc'er, tv'et; the genitive (OBs, ØK's) is not
+# a romanised (Korean, Chinese) given name with a lower-case second syllable, and the
+# short family name before it: Kim Jong-un, Lai Ching-te, Ban Ki-moon, Tsai Ing-wen
+_ROMANISED_RE = re.compile(r"^[A-Z][a-z]{1,4}-[a-z]{1,4}s?$")
+_FAMILY_RE = re.compile(r"^[A-Z][a-z]{1,3}$")
 _ACRONYM_NOUN_RE = re.compile(r"^[A-ZÆØÅ]{2,}['’]?(?:er|ere|erne|eren|ernes|erens|en|ens|et|ets)$")
 # characters after which a new sentence (and so a capital) begins
 _OPENERS = frozenset("»«\"“„:–—-(")
@@ -229,8 +233,9 @@ def find_names(data, *, gazetteer=None, progress=None) -> pd.DataFrame:
     (``FN's Sikkerhedsråd``); a name the gazetteer knows wins over these rules (``TV 2``,
     ``Læger uden Grænser``). A nickname in quotes (``Jørn »Jønke« Nielsen``) and a
     company form (``Novo Nordisk A/S``, ``ApS``) belong to the name; an abbreviated
-    title (``Prof.``, ``Dir.``) does not. Not names: compounds with a lower-case tail
-    (``FN-styrken``), an acronym with a noun ending (``SF'erne``, ``TV'et``), the
+    title (``Prof.``, ``Dir.``) does not; a romanised given name with a lower-case
+    second syllable after a short family name does (``Kim Jong-un``, ``Lai Ching-te``).
+    Not names: compounds with a lower-case tail (``FN-styrken``), an acronym with a noun ending (``SF'erne``, ``TV'et``), the
     pronouns ``De``/``Den``/``Det``/``I`` alone, a lone capital letter (``vitamin C``),
     initialisms of common nouns alone (``HIV``, ``TV``, ``PC``), ordinary words in
     capitals (``RUBRIK``, ``SKOLE-REFORM``, the label ``PRIS:``), and a lone
@@ -328,6 +333,10 @@ def _runs(toks, initial, known, common, mid_caps, run_starts, longer=None):
                 # Flygtningehjælp Charlotte Slente")
                 j = k
                 continue
+            if (k < n and _ROMANISED_RE.match(toks[k].text) and _FAMILY_RE.match(toks[j].text)
+                    and toks[k].start - toks[j].end <= 1):
+                j = k  # a romanised given name after a short family name: Kim Jong-un, Lai Ching-te
+                break
             if (k + 1 < n and toks[j].text.endswith("-") and toks[k].text in ("og", "eller")
                     and _is_cap(toks[k + 1].text) and toks[k].start - toks[j].end <= 1):
                 j = k + 1  # a suspended compound: Midt- og Vestjyllands Politi, Nord- og Sydamerika

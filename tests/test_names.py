@@ -21,6 +21,10 @@ NAME_CASES = [
     ("Hun talte med Amnesty International Karen Holm om sagen.", ["Amnesty International", "Karen Holm"]),
     # two particles in a row
     ("Formanden, Ursula von der Leyen, mødte Juan de la Cruz.", ["Ursula von der Leyen", "Juan de la Cruz"]),
+    # a romanised given name with a lower-case second syllable after a short family name
+    ("Sydkoreas præsident, Yoon Suk-yeol, ringede til Tsai Ing-wen.", ["Sydkoreas", "Yoon Suk-yeol", "Tsai Ing-wen"]),
+    # ... but a compound with a lower-case tail is no name
+    ("Støtten til Trump-fløjen voksede.", []),
     # a glued Arabic article
     ("Styret under Bashar al-Assad svarede.", ["Bashar al-Assad"]),
     # "og" separates two names
