@@ -310,14 +310,17 @@ def _runs(toks, initial, known, common, mid_caps, run_starts, longer=None):
         if not _is_cap(t) or _is_headline_word(t) or _is_label(toks, i) or _is_title_abbreviation(t):
             i += 1
             continue
+        if (longer and initial[i] and i + 1 < n and toks[i + 1].text in longer and t not in longer
+                and _trim_initial(toks, i, i, known, common, run_starts) is None
+                and _known_at(toks, i + 1, longer) is not None):
+            i += 1  # "Ifølge Læger uden Grænser": the plain first word goes, the known name starts
+            continue
         # extend over capitalised tokens and inner particles
         j = i
         if longer and t in longer:  # a known name wins: TV 2 (News), Læger uden Grænser
-            for seq in longer[t]:
-                m = len(seq)
-                if i + m <= n and all(toks[i + x].text == seq[x] for x in range(1, m)):
-                    j = i + m - 1
-                    break
+            end = _known_at(toks, i, longer)
+            if end is not None:
+                j = end
         while True:
             if _is_genitive(toks[j].text, mid_caps) and not _known_prefix(toks, i, j + 1, known):
                 break
@@ -366,6 +369,16 @@ def _runs(toks, initial, known, common, mid_caps, run_starts, longer=None):
         if span is not None:
             yield span
         i = j + 1
+
+
+def _known_at(toks, i, longer):
+    """The last token of the longest known name (``longer``) that starts at token ``i``, or None."""
+    n = len(toks)
+    for seq in longer.get(toks[i].text, ()):
+        m = len(seq)
+        if i + m <= n and all(toks[i + x].text == seq[x] for x in range(1, m)):
+            return i + m - 1
+    return None
 
 
 def _company_suffix(toks, j) -> int:

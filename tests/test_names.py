@@ -23,6 +23,9 @@ NAME_CASES = [
     ("Formanden, Ursula von der Leyen, mødte Juan de la Cruz.", ["Ursula von der Leyen", "Juan de la Cruz"]),
     # a romanised given name with a lower-case second syllable after a short family name
     ("Sydkoreas præsident, Yoon Suk-yeol, ringede til Tsai Ing-wen.", ["Sydkoreas", "Yoon Suk-yeol", "Tsai Ing-wen"]),
+    # a known name with lower-case words in it, after a plain word that starts the sentence
+    ("Ifølge Læger uden Grænser mangler der medicin.", ["Læger uden Grænser"]),
+    ("Ifølge Organisationen for Forbud mod Kemiske Våben var det sarin.", ["Organisationen for Forbud mod Kemiske Våben"]),
     # ... but a compound with a lower-case tail is no name
     ("Støtten til Trump-fløjen voksede.", []),
     # a glued Arabic article
