@@ -761,12 +761,15 @@ def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True, progress=
     ``genitive`` (``Ruslands``, ``FN's``), ``metonym`` (``Moskva``, ``Kreml``),
     ``demonym`` (``russerne``), ``adjective`` (``russiske``) or ``compound`` (a name
     before a hyphen and a lower-case word: ``FN-diplomaten``, ``EU-landene``).
-    Names are matched case-sensitively; adjectives and demonyms also when
-    capitalised. Overlapping matches keep the longest (``FN's Sikkerhedsråd``,
+    Names are matched case-sensitively (a name glued to ``'s`` is its genitive:
+    ``Nato's``); adjectives and demonyms also when capitalised, but then only at a
+    sentence start (inside a sentence ``Georgisk Drøm`` is a name the gazetteer
+    lacks). Overlapping matches keep the longest (``FN's Sikkerhedsråd``,
     not ``FN``); a match must start and end at a token boundary
     (``Iran`` is not found in ``Irankrigen``). Forms marked ambiguous in the
     gazetteer (``syrerne``, also "the acids") count only in a document that names
-    the same actor by another form.
+    the same actor by another form. Not mentions: a language (``taler russisk``,
+    ``på tysk,``; ``på tysk jord`` is one), a river (``floden Niger``), ``Gaza by``.
 
     ``gazetteer``: None (the built-in one), a path to your CSV (added to the
     built-in actors), or a DataFrame from :func:`load_gazetteer` (e.g.
