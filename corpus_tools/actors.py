@@ -458,6 +458,28 @@ _OPENERS = frozenset(" \t\r\xa0»«„“”\"'(–—-")
 _ENDERS = frozenset(".!?:…\n")
 
 
+_NAME_CODES = frozenset(_FORM_CODE[f] for f in ("name", "alias", "metonym"))
+_MODIFIER_CODES = frozenset(_FORM_CODE[f] for f in ("adjective", "demonym"))
+
+
+def _into_name(big: str, s, e, f) -> list[int]:
+    """Which of the kept mentions run into a capitalised word (one space, then a word
+    with a capital and a small letter): a name, or an adjective or demonym with a capital,
+    is then part of a longer name the gazetteer lacks ("Washington Post", "Israel Musa",
+    "Novo Holdings", "Dansk Metal"). Genitives are not: "Tyrkiets Erdogan" names Turkey."""
+    after = e + 1
+    out = []
+    for j, (c, d) in enumerate(zip(map(big.__getitem__, e.tolist()), map(big.__getitem__, after.tolist()))):
+        if c != " " or not d.isupper():
+            continue
+        code = int(f[j])
+        if code in _NAME_CODES or (code in _MODIFIER_CODES and big[int(s[j])].isupper()):
+            word = _NEXT_WORD_RE.match(big, int(after[j])).group(1)
+            if any(ch.islower() for ch in word):
+                out.append(j)
+    return out
+
+
 def _check_of(surface: str, form: str) -> str | None:
     if form in ("adjective", "demonym") and surface[:1].isupper():
         return "capital"
@@ -600,6 +622,13 @@ def _batch_mentions(texts: list[str], m: _Matcher):
                 keep[j] = True
                 last = b
     s, e, p, f = s[keep], e[keep], p[keep], f[keep]
+    glued = _into_name(big, s, e, f)
+    if glued:
+        keep = np.ones(len(s), dtype=bool)
+        keep[glued] = False
+        s, e, p, f = s[keep], e[keep], p[keep], f[keep]
+        if not len(s):
+            return big, offsets, None
     docs = np.searchsorted(offsets, s, side="right") - 1
     actors = m.pid_actor[p]
     amb = m.pid_ambiguous[p]
