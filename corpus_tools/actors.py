@@ -350,6 +350,7 @@ class _Matcher(NamedTuple):
     actors: tuple
     columns: tuple  # object arrays of actor_id, name, actor_type by actor index
     checked: dict  # form -> (pattern index, what to check): forms that count only in some contexts (_check_of)
+    metonym_genitives: frozenset  # the genitives of metonyms (Stockholms), whose form is "metonym"
 
 
 #: Danish letters from most to least frequent in running text (lower case far more often than capitals)
@@ -434,7 +435,8 @@ def _matcher(actors: tuple[Actor, ...]) -> _Matcher:
     return _Matcher(automaton, tuple(key_len), tuple(key_spaced), forms,
                     info, tuple(_FORM_CODE[r[2]] for r in info),
                     np.array([r[1] for r in info], dtype=np.int64), np.array([r[3] for r in info], dtype=bool),
-                    actors, columns, checked)
+                    actors, columns, checked,
+                    frozenset(g for a in actors for n in a.metonyms for g in genitive(n)))
 
 
 # Forms that count only in some contexts: the matcher's fast path leaves them to
@@ -459,21 +461,27 @@ _ENDERS = frozenset(".!?:…\n")
 
 
 _NAME_CODES = frozenset(_FORM_CODE[f] for f in ("name", "alias", "metonym"))
-_MODIFIER_CODES = frozenset(_FORM_CODE[f] for f in ("adjective", "demonym"))
+_METONYM_CODE = _FORM_CODE["metonym"]
+_ADJECTIVE_CODE = _FORM_CODE["adjective"]
 
 
-def _into_name(big: str, s, e, f) -> list[int]:
+def _into_name(big: str, s, e, f, metonym_genitives) -> list[int]:
     """Which of the kept mentions run into a capitalised word (one space, then a word
-    with a capital and a small letter): a name, or an adjective or demonym with a capital,
-    is then part of a longer name the gazetteer lacks ("Washington Post", "Israel Musa",
-    "Novo Holdings", "Dansk Metal"). Genitives are not: "Tyrkiets Erdogan" names Turkey."""
+    with a capital and a small letter): a name, or an adjective with a capital, is then
+    part of a longer name the gazetteer lacks ("Washington Post", "Israel Musa", "Novo
+    Holdings", "Dansk Metal"). Not genitives ("Tyrkiets Erdogan" names Turkey,
+    "Stockholms Norrmalm" is Stockholm's), nor demonyms ("Ungareren György Dalos")."""
     after = e + 1
     out = []
     for j, (c, d) in enumerate(zip(map(big.__getitem__, e.tolist()), map(big.__getitem__, after.tolist()))):
         if c != " " or not d.isupper():
             continue
         code = int(f[j])
-        if code in _NAME_CODES or (code in _MODIFIER_CODES and big[int(s[j])].isupper()):
+        if code == _METONYM_CODE:
+            surface = big[int(s[j]):int(e[j])]
+            if surface in metonym_genitives or surface.endswith(("'s", "’s")):
+                continue
+        if code in _NAME_CODES or (code == _ADJECTIVE_CODE and big[int(s[j])].isupper()):
             word = _NEXT_WORD_RE.match(big, int(after[j])).group(1)
             if any(ch.islower() for ch in word):
                 out.append(j)
@@ -622,7 +630,7 @@ def _batch_mentions(texts: list[str], m: _Matcher):
                 keep[j] = True
                 last = b
     s, e, p, f = s[keep], e[keep], p[keep], f[keep]
-    glued = _into_name(big, s, e, f)
+    glued = _into_name(big, s, e, f, m.metonym_genitives)
     if glued:
         keep = np.ones(len(s), dtype=bool)
         keep[glued] = False

@@ -181,7 +181,10 @@ MATCH_CASES = [
     # longer name the gazetteer lacks ...
     ("Ifølge avisen Washington Post taler Kenya Airways med Dansk Erhverv.", []),
     ("Dansk Industri og Israel Kamakawiwo'ole.", []),
-    # ... but not before an acronym, and a genitive still names its country
+    # ... but not a demonym before a person's name, nor the genitive of a capital
+    ("Svenskeren Henrik Larsson scorede. Han bor i Stockholms Gamla Stan.",
+     [("Svenskeren", "country:SE", "demonym"), ("Stockholms", "country:SE", "metonym")]),
+    # ... nor before an acronym, and a genitive still names its country
     ("Han bor i Washington DC. Tyrkiets Erdogan svarede.", [("Washington", "country:US", "metonym"), ("Tyrkiets", "country:TR", "genitive"), ("Erdogan", "person:recep_tayyip_erdogan", "alias")]),
     # a particle that starts a sentence is written with a capital
     ("Al-Baghdadi var død.", [("Al-Baghdadi", "person:abu_bakr_al-baghdadi", "alias")]),
@@ -388,14 +391,18 @@ def _plain_context_ok(text, start, end, surface, form):
     return True
 
 
-def _plain_into_name(text, start, end, form):
-    """A name, or an adjective or demonym with a capital, before one space and a word with a
-    capital and a small letter is part of a longer name (see corpus_tools.actors._into_name)."""
+def _plain_into_name(text, start, end, form, metonym_genitives):
+    """A name, or an adjective with a capital, before one space and a word with a capital
+    and a small letter is part of a longer name; not a genitive (see
+    corpus_tools.actors._into_name)."""
     import re
 
     if text[end:end + 1] != " " or not text[end + 1:end + 2].isupper():
         return False
-    if not (form in ("name", "alias", "metonym") or (form in ("adjective", "demonym") and text[start].isupper())):
+    surface = text[start:end]
+    if form == "metonym" and (surface in metonym_genitives or surface.endswith(("'s", "’s"))):
+        return False
+    if not (form in ("name", "alias", "metonym") or (form == "adjective" and text[start].isupper())):
         return False
     return any(ch.islower() for ch in re.match(r"\w*", text[end + 1:]).group(0))
 
@@ -409,6 +416,7 @@ def _reference_mentions(texts):
 
     actors = _resolve(None)
     rows = _actor_form_rows(actors)
+    metonym_genitives = {g for a in actors for n in a.metonyms for g in genitive(n)}
     automaton = ahocorasick.Automaton()
     for i, (surface, *_) in enumerate(rows):
         automaton.add_word(surface, i)
@@ -450,7 +458,7 @@ def _reference_mentions(texts):
             if start >= last:
                 kept.append((start, -neg_end, actor, form, amb))
                 last = -neg_end
-        kept = [r for r in kept if not _plain_into_name(text, r[0], r[1], r[3])]
+        kept = [r for r in kept if not _plain_into_name(text, r[0], r[1], r[3], metonym_genitives)]
         sure = {r[2].actor_id for r in kept if not r[4]}
         kept = [r for r in kept if not r[4] or r[2].actor_id in sure]
         sent_starts = [s.start for s in ct.sentences(text)]
