@@ -316,6 +316,10 @@ UNIT_CASES = [
     ("Dykkerne har fundet 15 sømænd i live, mens 3 stadig er savnet.", "3", None, "missing"),
     # the object between "drevet" and "fra deres hjem", as in "kostet … livet"
     ("Tørken har drevet 700.000 mennesker fra deres hjem i Somalia.", "700.000", "menneske", "displaced"),
+    # fled from a town or the fighting is displacement inside the country; across a border, refugees
+    ("Næsten 4.000 indbyggere er flygtet fra byerne langs fronten.", "4.000", "indbygger", "displaced"),
+    ("Omkring 900 flygtede fra kampene i nat.", "900", None, "displaced"),
+    ("I alt 12.000 er flygtet over grænsen til Tchad.", "12.000", None, "refugees"),
     # a compound ending in days/months/hours counts time: the head names the unit
     ("Medarbejderne havde i snit 11 sygedage sidste år.", "11", "sygedag", "duration"),
     ("Eleverne mister 150 undervisningstimer om året.", "150", "undervisningstime", "duration"),
