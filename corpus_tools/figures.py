@@ -316,6 +316,7 @@ _PREFIX_CURRENCY = frozenset({"kr.", "kr", "dkk", "usd", "eur", "$", "€", "£"
 _AGE_PREPS = frozenset({"over", "under", "på", "mellem", "fra"})  # people noun + these + N år = age
 _REFLEXIVE = frozenset({"sig", "sin", "sit", "sine", "hans", "hendes", "deres", "mig", "dig", "os"})
 _DECADE_RE = re.compile(r"['’]?erne")
+_GROUPED_INT_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 1.000, 160.000: an integer with thousands
 _DECADE_FIRST = frozenset("e'’")  # what a match of _DECADE_RE starts with
 _TIDEN_RE = re.compile(r"[-\s]tiden\b")
 _ISO_DATE_RE = re.compile(r"(?:1[5-9]|20)\d\d-[01]\d(?:-[0-3]\d)?(?!\d)")
@@ -1126,11 +1127,14 @@ def _classify(text, start, end, group, s_start, s_end, lex, mapped=None):
             return (start, end, value, None, None, None, "other", "exact", False, "identifier", "fact")
         if day_month:
             return (start, end, None, None, None, None, "date_or_year", "exact", False, "date", "fact")
-        # ordinal: 43. minut, 2. division; a list number "2." opening a sentence
-        if is_digits and plain_int and after_char == "." and text[end + 1:end + 2] in (" ", "\n", ""):
+        # ordinal: 43. minut, 2. division; a list number "2." opening a sentence; with
+        # thousands too, before a small letter: "krigens 1.000. dag"
+        if after_char == "." and text[end + 1:end + 2] in (" ", "\n", "") and (
+                (is_digits and plain_int) or _GROUPED_INT_RE.fullmatch(surface)):
             after = text[end + 1:end + 40].lstrip()
             if (after[:1].islower() and not nxt.startswith(("kr", "mio", "mia", "mill", "pct"))) or (
-                _only_openers(text, s_start, start) and (not after or after[:1] in "-–—" or after[:1].isupper())
+                is_digits and _only_openers(text, s_start, start)
+                and (not after or after[:1] in "-–—" or after[:1].isupper())
             ):
                 return (start, end + 1, _num(value), None, None, None, "ordinal", "exact", False, "ordinal", "fact")
         if prev1 in lex.identifier_after and is_digits and kind == "number":

@@ -196,6 +196,8 @@ FIGURE_CASES = [
     ("Vi mødes kl. 10.30 i morgen.", "10.30", None, "date_or_year", "exact", False),
     # an ordinal is not a figure
     ("Han blev udvist i det 43. minut.", "43.", 43, "ordinal", "exact", False),
+    # an ordinal with thousands: a dot and then a small letter
+    ("Belejringen gik lørdag ind i sin 2.000. time.", "2.000.", 2000, "ordinal", "exact", False),
     # a score is not a figure (ranges never run downwards)
     ("Holdet vandt 3-1 over Brøndby.", "3-1", None, "other", "exact", False),
     # an identifier is not a figure
