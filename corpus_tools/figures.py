@@ -114,6 +114,7 @@ class FigureLexicon:
     hedge_phrases: tuple = ()  # the phrases behind hedge_re, one tuple per hedge
     trigger_phrases: tuple = ()  # the phrases behind trigger_re, one tuple per category
     modality_phrases: tuple = ()  # (negation, hypothetical): the phrases behind negation_re and hypothetical_re
+    modal_after: frozenset = frozenset()  # modal verbs among the three words after the number: "10.000 kan dø"
     memo: dict = field(default_factory=dict, compare=False, hash=False)  # word -> is a trigger; tuple keys: compiled helpers
 
 
@@ -219,6 +220,7 @@ def _compile_lexicon(source: str, name: str) -> FigureLexicon:
             tuple(tuple(words) for words in hedges.values()),
             tuple(tuple(words) for words in cats.values()),
             (tuple(mod["negation"]), tuple(mod["hypothetical"])),
+            frozenset(w.lower() for w in mod.get("hypothetical_after", ())),
         )
     except KeyError as exc:
         raise CorpusError(f"missing section or key {exc.args[0]!r}", path=name) from None
@@ -391,7 +393,7 @@ def extract_figures(data, *, lexicon=None, progress=None, n_jobs: int = 1) -> pd
       identifiers (``kind`` says which: number, range, vague, year, date, clock,
       ordinal, score, identifier).
     - ``modality``: fact, negated (``ingen blev dræbt``, value 0) or hypothetical
-      (``kan koste op til 1.000 liv``); count only facts as facts.
+      (``kan koste op til 1.000 liv``, ``10.000 kan dø``); count only facts as facts.
 
     ``lexicon`` is a path to a user TOML lexicon (see ``load_figure_lexicon``).
     ``progress``: a progress bar (tqdm); None shows one only for 5,000 or more
@@ -1251,6 +1253,8 @@ def _classify(text, start, end, group, s_start, s_end, lex, mapped=None):
             category = "other"  # en kvart flaske, 0,5 liter: fractions of things are measures
     if category in ("killed", "wounded", "displaced", "refugees", "arrested", "missing", "people", "count", "money", "percent", "duration", "other") and not total_of_none:
         modality = _modality(text, start, s_start, s_end, lex, mapped)
+        if modality == "fact" and lex.modal_after and _modal_after(text, end, s_end, lex):
+            modality = "hypothetical"  # "op mod 2 millioner mennesker kan blive fordrevet"
     if kind == "vague":
         value = None
     return (start, end, value, low, high, unit, category, hedge, True, kind, modality)
@@ -1528,6 +1532,33 @@ def _modality(text, start, s_start, s_end, lex, mapped=None) -> str:
     return "fact"
 
 
+def _modal_after(text, end, s_end, lex) -> bool:
+    """Is one of the three words after the number (before any punctuation or a word that
+    opens another clause) one of the lexicon's ``hypothetical_after`` verbs? The number is
+    then the subject of what may happen: "10.000 kan dø", "500.000 børn risikerer at sulte"."""
+    stop = min(s_end, end + 60)
+    quick = lex.memo.get(_MODAL_AFTER_KEY)
+    if quick is None:  # one search in C first: most numbers have none of the verbs after them
+        quick = lex.memo[_MODAL_AFTER_KEY] = re.compile(
+            r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, lex.modal_after))) + r")(?!\w)", re.I)
+    if not quick.search(text, end, stop):
+        return False
+    verbs = lex.modal_after
+    for k, m in enumerate(_AFTER_WORD_RE.finditer(text, end, stop)):
+        word = m.group().lower()
+        if k >= 3 or not word[0].isalpha() or word in _NEW_CLAUSE:
+            return False
+        if word in verbs:
+            return True
+    return False
+
+
+# words after the number's phrase that open another clause: "120 hektar og ventes at stå klar"
+_NEW_CLAUSE = frozenset({"og", "eller", "men", "der", "som", "mens", "hvor", "hvis", "når"})
+
+
+_MODAL_AFTER_KEY = ("modal after",)  # not a word: lex.memo otherwise holds words
+_AFTER_WORD_RE = re.compile(r"[^\W\d_]+|[^\w\s]")  # a word, or a mark that ends the number's phrase
 _MODAL_CHUNKS = 10  # a hedge of up to three words and "at" may stand among the four words
 
 
