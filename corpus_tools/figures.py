@@ -674,7 +674,30 @@ def _doc_figures(doc_id, text: str, lex: FigureLexicon):
         ))
     _share_units(text, out)
     _share_after_heraf(text, out)
+    _share_after_men(text, out)
     return out
+
+
+# "ikke 300, men 186": the figure after ", men" corrects a denied one
+_MEN_END_RE = re.compile(r",\s*men\s+(?:[^\W\d]+\s+){0,2}$", re.I)
+
+
+def _share_after_men(text: str, rows: list) -> None:
+    """A figure after ", men" that corrects a negated figure before it in the sentence counts
+    what that one counts: "Dødstallet er ikke 300, som først oplyst, men 186" (186 killed);
+    "Der blev ikke dræbt 40, men 12 personer" (12 killed, not just people)."""
+    for i in range(1, len(rows)):
+        b = rows[i]
+        if not b[13] or b[15] != "fact" or b[10] not in ("count", "people"):
+            continue
+        if "men" not in text[max(b[2], b[3] - 30):b[3]].lower() or not _MEN_END_RE.search(text, max(b[2], b[3] - 30), b[3]):
+            continue
+        a = next((r for r in reversed(rows[:i]) if r[2] == b[2] and r[13]), None)
+        if a is None or a[15] != "negated" or a[10] == "count" or a[6] == 0:
+            continue  # (not "Ingen blev dræbt, men seks personer blev kørt på hospitalet")
+        if b[9] is not None and not (b[10] == "people" and a[10] in TRIGGER_CATEGORIES):
+            continue  # its own noun: "ikke 3 børn, men 4 hunde"
+        rows[i] = b[:9] + (b[9] if b[9] is not None else a[9], a[10]) + b[11:]
 
 
 # words that open a part of the number before: "heraf 41", "heriblandt 13 børn"

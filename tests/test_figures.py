@@ -196,6 +196,11 @@ FIGURE_CASES = [
     ("Vi mødes kl. 10.30 i morgen.", "10.30", None, "date_or_year", "exact", False),
     # an ordinal is not a figure
     ("Han blev udvist i det 43. minut.", "43.", 43, "ordinal", "exact", False),
+    # ", men" corrects a denied figure: it counts what that one counts ...
+    ("Antallet af dræbte er ikke 25, som politiet først meldte, men 19.", "19", 19, "killed", "exact", True),
+    # ... unless it has its own noun, or the denial is "ingen"
+    ("Hun ejer ikke 2 katte, men 3 heste.", "3", 3, "count", "exact", True),
+    ("Ingen blev dræbt, men otte personer blev behandlet for chok.", "otte", 8, "people", "exact", True),
     # an ordinal with thousands: a dot and then a small letter
     ("Belejringen gik lørdag ind i sin 2.000. time.", "2.000.", 2000, "ordinal", "exact", False),
     # a score is not a figure (ranges never run downwards)
