@@ -489,6 +489,7 @@ def _into_name(big: str, s, e, f, metonym_genitives) -> list[int]:
 
 
 def _check_of(surface: str, form: str) -> str | None:
+    """Which context check a form needs before it counts (see above), or None."""
     if form in ("adjective", "demonym") and surface[:1].isupper():
         return "capital"
     if form == "adjective" and surface.endswith("sk"):
