@@ -5,7 +5,7 @@ Sub-commands::
     corpus-tools report [CORPUS] [--out DIR] [--notebooks DIR] [--no-charts] [--quiet]
         run every notebook on CORPUS (default: the repository's seeds/) and
         write an HTML report with charts and tables into DIR (default: report/)
-    corpus-tools evaluate {text,figures,names,quotes} [options]
+    corpus-tools evaluate {text,figures,names,quotes,actors} [options]
         accuracy against the gold data (same as python -m corpus_tools.evaluate)
 
 Exit status: 0 when everything was written, 1 when a notebook, chart or table
@@ -46,7 +46,7 @@ def parser() -> argparse.ArgumentParser:
                    help="run the notebooks only, without the charts/ and tables/ folders")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    e = sub.add_parser("evaluate", help="accuracy against gold data: text, figures or names", add_help=False)
+    e = sub.add_parser("evaluate", help="accuracy against gold data: text, figures, names, quotes or actors", add_help=False)
     e.add_argument("args", nargs=argparse.REMAINDER)
     return p
 
