@@ -168,7 +168,7 @@ def child(name: str, folder: Path, limit_mb: float | None) -> dict:
                     mine[0] += len(t.encode("utf-8"))
                     yield t
 
-            freq, _table = corpus_pass(texts_of_half())
+            corpus_pass(texts_of_half())
             out.send(mine[0])
 
         def work():

@@ -428,7 +428,7 @@ def _matcher(actors: tuple[Actor, ...]) -> _Matcher:
     # a form with a line break or a no-break space in it is never found (the text's are spaces to the matcher)
     forms = {s: i for i, (s, *_) in enumerate(rows) if not _SPACE_RE.search(s)}
     checked = {}
-    for i, (surface, _actor, form, _amb) in enumerate(rows):
+    for surface, _actor, form, _amb in rows:
         check = _check_of(surface, form)
         if check is not None and surface in forms:
             checked[surface] = (forms.pop(surface), check)

@@ -1899,9 +1899,12 @@ _GENITIVE_NOUN_RE = re.compile(r"\s+([a-zæøå][\wæøå-]+(?:\s+for\s+[a-zæø
 # an adjective before the noun of a source: "Hamas' væbnede fløj", "FN's nye rapport"
 _SOURCE_ADJ = r"(?:[a-zæøå]+(?:" + "|".join(_SOURCE_ADJ_ENDINGS) + r")|" + "|".join(sorted(_SHORT_ADJ)) + r")\s+"
 _GENITIVE_HEAD_RE = re.compile(r"\s+((?:" + _SOURCE_ADJ + r")?[a-zæøå][\wæøå-]+(?:\s+for\s+[a-zæøå][\wæøå-]+(?=\s*(?:[,.;:!?»«)]|$)))?)")
+# the end of a name's genitive: FN's, FN’s, Ukraines, Hamas'
+_GENITIVE_END = r"(?:'s|’s|(?<=[a-zæøå])s|(?<=[sxz])['’])"
+_ENDS_IN_GENITIVE_RE = re.compile(_GENITIVE_END + r"$")
 # a genitive and a noun ending the words before a verb of saying
 _GENITIVE_NOUN_END_RE = re.compile(
-    r"(?:^|(?<=[\s»«\"(]))([A-ZÆØÅ][\w'’-]*(?:'s|’s|(?<=[a-zæøå])s|(?<=[sxz])['’])\s+(?:" + _SOURCE_ADJ + r")?[a-zæøå][\wæøå-]+)$")
+    r"(?:^|(?<=[\s»«\"(]))([A-ZÆØÅ][\w'’-]*" + _GENITIVE_END + r"\s+(?:" + _SOURCE_ADJ + r")?[a-zæøå][\wæøå-]+)$")
 # after a verb of saying: a lower-case noun phrase of up to four words, ending the clause
 # or before a preposition (a plain noun, a definite one, a genitive and a noun, adjectives)
 _LOWER_SUBJECT_RE = re.compile(
@@ -1936,7 +1939,7 @@ def _genitive_source(name: str, after: str, after_ifolge: bool = False) -> str:
     """A source named by a capitalised run: the run, or its genitive with the noun after it
     ("Gazas civilforsvar", "FN's flygtningeorganisation"), or the person a title and a
     comma lead to ("UNHCR's talsmand i Beirut, Lisa Abou Khaled")."""
-    if re.search(r"(?:'s|’s|(?<=[a-zæøå])s|(?<=[sxz])['’])$", name):
+    if _ENDS_IN_GENITIVE_RE.search(name):
         person = _TITLE_COMMA_PERSON_RE.match(" " + name + after)
         if person:
             return _clean_source(person.group(2))
@@ -1948,9 +1951,12 @@ def _genitive_source(name: str, after: str, after_ifolge: bool = False) -> str:
     return _clean_source(name)
 
 
+_ABBREVIATION_END_RE = re.compile(r"\.\w+\.$")
+
+
 def _clean_source(s: str) -> str:
     s = s.strip()
-    if not re.search(r"\.\w+\.$", s):  # "B.T." keeps its dot, the sentence's own goes
+    if not _ABBREVIATION_END_RE.search(s):  # "B.T." keeps its dot, the sentence's own goes
         s = s.rstrip(".")
     s = _rx(r"(?:'s|’s)$").sub("", s)
     return s

@@ -604,3 +604,28 @@ def test_actor_evaluation_counts_what_it_says(tmp_path):
     assert scores["recall, known actors"] == 1.0 and scores["actor accuracy"] == 0.5
     assert scores["unknown actors"] == [(("Zorbania", "country"), 1)]
     assert any("spurious 'FN'" in e for e in errors) and any("missed 'Zorbania'" in e for e in errors)
+
+
+def test_readme_quotes_the_actor_figures_the_code_gives():
+    # the README's gazetteer sizes and the "after" scores of the two blind sets are typed
+    # there; they must be what the code computes now
+    import re
+    from pathlib import Path
+
+    from corpus_tools.evaluate import data_dir
+    from corpus_tools.evaluate.actors import evaluate, load_labelled
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    n_forms = int(re.search(r"matches the ~([\d,]+) forms", readme).group(1).replace(",", ""))
+    assert n_forms == round(len(ct.actor_forms()), -2)
+    g = ct.load_gazetteer()
+    with_adjectives = int((g[g.actor_type == "country"].adjectives.map(len) > 0).sum())
+    claimed = int(re.search(r"adjectives and demonyms for\s+over (\d+) countries", readme).group(1))
+    assert claimed <= with_adjectives < claimed + 10
+    for name in ("unseen.jsonl", "second.jsonl"):
+        row = next(line for line in readme.splitlines() if line.startswith("| actor mentions in") and
+                   (name == "unseen.jsonl") == ("unseen.jsonl" in line))
+        after = re.search(r"after its rules and rows: ([\d. /]+)\)", row).group(1).split(" / ")
+        scores, _errors = evaluate(*load_labelled(data_dir() / "actors" / name))
+        keys = ("span precision", "recall, known actors", "span recall", "actor accuracy", "form accuracy")
+        assert after == [f"{scores[k]:.3f}" for k in keys], name

@@ -190,7 +190,7 @@ RULE_CASES = [
     # a hyphenated definite title right before the name
     ("»Vi forhandler videre,« siger Taliban-talsmanden Zabihullah Mujahid til AFP.",
      ("Vi forhandler videre,", "Zabihullah Mujahid", "Taliban-talsmanden", "quote")),
-    # two name runs (FC / Midtjyllands) make one genitive before the title
+    # two name runs (AC / Horsens') make one genitive before the title
     ("»Vi var heldige,« siger AC Horsens' direktør, Kim Nielsen, efter kampen.",
      ("Vi var heldige,", "Kim Nielsen", "AC Horsens' direktør", "quote")),
     # "tidligere" in an apposition is an adjective of the title, not "earlier"
