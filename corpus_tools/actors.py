@@ -23,7 +23,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, combinations, compress, filterfalse, repeat
-from operator import add, and_, gt, is_not, itemgetter, not_, or_, sub
+from operator import add, and_, ge, gt, is_not, itemgetter, not_, or_, sub
 from pathlib import Path
 from typing import NamedTuple
 
@@ -351,6 +351,9 @@ class _Matcher(NamedTuple):
     columns: tuple  # object arrays of actor_id, name, actor_type by actor index
     checked: dict  # form -> (pattern index, what to check): forms that count only in some contexts (_check_of)
     metonym_genitives: frozenset  # the genitives of metonyms (Stockholms), whose form is "metonym"
+    n_form_keys: int  # keys from this index on are sentence starters (text._STARTERS), not forms
+    starters_complete: bool  # every starter has a key of its own (no form maps to one)
+    key_len_array: np.ndarray  # key_len as an array
 
 
 #: Danish letters from most to least frequent in running text (lower case far more often than capitals)
@@ -406,6 +409,16 @@ def _matcher(actors: tuple[Actor, ...]) -> _Matcher:
     cuts = list(accumulate(map(len, surfaces), initial=0))
     for k in map(joined.__getitem__, map(slice, cuts, cuts[1:])):
         keys.setdefault(" " + k + " ", len(keys))
+    # the sentence starters too (text._STARTERS, "Men", "Og"): the same scan finds where a
+    # sentence may start without a mark before it (see _soft_starts), for the sentence ids
+    n_form_keys = len(keys)
+    from .text import _STARTERS
+
+    starter_keys = [" " + _key(w) + " " for w in _STARTERS]
+    starters_complete = not any(k in keys for k in starter_keys)
+    if starters_complete:
+        for k in starter_keys:
+            keys[k] = len(keys)
     # add the keys so that frequent Danish letters come first among a node's children (a
     # measured 1.3x on the scan; the matches are the same in any order), after the space
     # those that start words most often, and a second space among them (". " maps to two
@@ -436,7 +449,8 @@ def _matcher(actors: tuple[Actor, ...]) -> _Matcher:
                     info, tuple(_FORM_CODE[r[2]] for r in info),
                     np.array([r[1] for r in info], dtype=np.int64), np.array([r[3] for r in info], dtype=bool),
                     actors, columns, checked,
-                    frozenset(g for a in actors for n in a.metonyms for g in genitive(n)))
+                    frozenset(g for a in actors for n in a.metonyms for g in genitive(n)),
+                    n_form_keys, starters_complete, np.array(key_len, dtype=np.int64))
 
 
 # Forms that count only in some contexts: the matcher's fast path leaves them to
@@ -470,7 +484,11 @@ def _into_name(big: str, s, e, f, metonym_genitives) -> list[int]:
     with a capital and a small letter): a name, or an adjective with a capital, is then
     part of a longer name the gazetteer lacks ("Washington Post", "Israel Musa", "Novo
     Holdings", "Dansk Metal"). Not genitives ("Tyrkiets Erdogan" names Turkey,
-    "Stockholms Norrmalm" is Stockholm's), nor demonyms ("Ungareren György Dalos")."""
+    "Stockholms Norrmalm" is Stockholm's), nor demonyms ("Ungareren György Dalos"), nor
+    before a word that only a sentence starts with ("Krig i Syrien Men ...": text._STARTERS)."""
+    from .text import _STARTER_RE
+
+    starter = _STARTER_RE.match
     after = e + 1
     out = []
     for j, (c, d) in enumerate(zip(map(big.__getitem__, e.tolist()), map(big.__getitem__, after.tolist()))):
@@ -483,7 +501,7 @@ def _into_name(big: str, s, e, f, metonym_genitives) -> list[int]:
                 continue
         if code in _NAME_CODES or (code == _ADJECTIVE_CODE and big[int(s[j])].isupper()):
             word = _NEXT_WORD_RE.match(big, int(after[j])).group(1)
-            if any(ch.islower() for ch in word):
+            if any(ch.islower() for ch in word) and not starter(big, int(after[j])):
                 out.append(j)
     return out
 
@@ -541,18 +559,34 @@ def _boundaries(chars: list[str]) -> list[bool]:
 _PLAIN: dict[str, bool] = {}
 
 
-def _batch_mentions(texts: list[str], m: _Matcher):
+def _batch_mentions(texts: list[str], m: _Matcher, starters: list | None = None):
     """The mentions in a batch of documents, scanned as one string.
 
     Returns ``big`` and the offsets from :func:`_join`, and arrays (document index,
     start, end, actor index, form code; see ``FORMS``) of the longest valid matches,
-    in order, with offsets into ``big``.
+    in order, with offsets into ``big``. ``starters`` (a list, when given and the
+    matcher has the starters' keys) receives the offsets in ``big`` where the scan found
+    a sentence starter between two spaces of the key (the candidates of _soft_starts).
     """
     big, offsets = _join(texts)
-    hits = list(m.automaton.iter(_key(big)))  # (the space after the form, key)
+    raw = big.encode("latin-1", "replace")
+    hits = list(m.automaton.iter(raw.translate(_TO_SPACE).decode("latin-1")))  # (the space after the form, key); as _key
     if not hits:
         return big, offsets, None
     ends, keys = zip(*hits)
+    n_forms = m.n_form_keys
+    if n_forms < len(m.key_len):  # the starters' hits: set apart (they are no forms)
+        key_arr = np.fromiter(keys, dtype=np.int64, count=len(keys))
+        is_starter = key_arr >= n_forms
+        if is_starter.any():
+            end_arr = np.fromiter(ends, dtype=np.int64, count=len(ends))
+            if starters is not None:
+                starters.append((raw, end_arr[is_starter] - m.key_len_array[key_arr[is_starter]]))
+            is_form = ~is_starter
+            ends = end_arr[is_form].tolist()
+            keys = key_arr[is_form].tolist()
+            if not ends:
+                return big, offsets, None
     starts = list(map(sub, ends, map(m.key_len.__getitem__, keys)))
     pids = list(map(m.surfaces.get, map(big.__getitem__, map(slice, starts, ends))))
     # the common case, decided in C: a form between two plain boundaries
@@ -701,9 +735,11 @@ def _learn(keys: list[str], text_mod, cache: dict) -> None:
         cache[k] = _ends_here(k, text_mod)
 
 
-def _batch_sentence_bounds(big: str) -> tuple[list[int], list[int]]:
+def _batch_sentence_bounds(big: str, starters: list[int] | None = None) -> tuple[list[int], list[int]]:
     """The sentence starts in ``big`` (documents joined by :func:`_join`) as two sorted
     lists without common items: paragraph starts and the other sentence starts.
+    ``starters``: where a sentence starter may stand (sorted; all of them, more allowed),
+    from the matcher's scan; None: found here.
     """
     from . import text as _text
 
@@ -740,7 +776,55 @@ def _batch_sentence_bounds(big: str) -> tuple[list[int], list[int]]:
             ok[c] = c.isupper() or c.isdigit() or c in openers
         oks = list(map(ok.__getitem__, chars))
     starts = compress(nexts, map(and_, ends, oks))
-    return paras, list(filterfalse(set(paras).__contains__, starts))
+    others = list(filterfalse(set(paras).__contains__, starts))
+    soft = _soft_starts(big, _text, starters)
+    return paras, sorted(others + soft) if soft else others
+
+
+# latin-1 characters (bytes of big.encode("latin-1", "replace")) that are whitespace / a letter or digit
+_LATIN_SPACE = np.array([chr(i).isspace() for i in range(256)])
+_LATIN_ALNUM = np.array([chr(i).isalnum() for i in range(256)])
+_REPLACED = ord("?")  # what a character outside latin-1 became (or a "?")
+
+
+def _soft_starts(big: str, text_mod, candidates=None) -> list[int]:
+    """Sentence starts without a mark before them, as text._soft_ends finds them: a
+    starter (``Men``, ``Og``) after whitespace (no paragraph break) after a letter or digit.
+    ``candidates``: None (every starter is found by its pattern) or ``(raw, offsets)``,
+    ``raw`` being ``big.encode("latin-1", "replace")`` and ``offsets`` an array that holds
+    every starter's offset (and maybe more, checked here), from the matcher's scan."""
+    if candidates is None:
+        ps = [m.start() for m in text_mod._STARTER_RE.finditer(big)]
+        sure: list[int] = []
+    else:
+        # in numpy, on the latin-1 bytes: one whitespace character, then a letter or digit
+        # before it, is sure (no paragraph break); a character outside latin-1 or more
+        # whitespace is looked at below; most candidates follow a full stop and drop out here
+        raw, at = candidates
+        if not len(at):
+            return []
+        b = np.frombuffer(raw, dtype=np.uint8)
+        b1, b2 = b[at - 1], b[at - 2]
+        space1 = _LATIN_SPACE[b1]
+        is_sure = space1 & _LATIN_ALNUM[b2]
+        unsure = ~is_sure & ((b1 == _REPLACED) | (space1 & ((b2 == _REPLACED) | _LATIN_SPACE[b2])))
+        sure = at[is_sure].tolist()
+        ps = at[unsure].tolist()
+    out = []
+    for p in ps:
+        if not big[p - 1].isspace():
+            continue
+        j = p - 1
+        while j > 0 and big[j - 1].isspace():
+            j -= 1
+        if big[j - 1].isalnum() and (j == p - 1 or not _PARA_RE.search(big, j, p)):
+            out.append(p)
+    if sure:
+        out = sorted(sure + out) if out else sure
+    if candidates is not None:
+        match = text_mod._STARTER_RE.match
+        out = [p for p in out if match(big, p)]
+    return out
 
 
 def _batch_sentence_starts(big: str) -> list[int]:
@@ -823,7 +907,12 @@ def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True, progress=
     doc_ids, starts, ends, surfaces, actor_idx, forms, sids = [], [], [], [], [], [], []
 
     def run(ids, texts):
-        big, offsets, found = _batch_mentions(texts, m)
+        found_starters = [] if sentence_ids and m.starters_complete else None
+        big, offsets, found = _batch_mentions(texts, m, found_starters)
+        if found_starters is None:
+            starters = None  # found by the pattern
+        else:  # the scan's candidates: none, or (bytes, offsets) of this batch
+            starters = found_starters[0] if found_starters else (b"", np.zeros(0, dtype=np.int64))
         if found is None:
             return
         docs, gst, gen, ai, fo = found
@@ -837,7 +926,7 @@ def actor_mentions(data, *, gazetteer=None, sentence_ids: bool = True, progress=
         if sentence_ids:
             # the sentences that start up to the mention, less those before its document
             sid = np.full(len(docs), -1, dtype=np.int64)
-            for bounds in _batch_sentence_bounds(big):
+            for bounds in _batch_sentence_bounds(big, starters):
                 bounds = np.asarray(bounds, dtype=np.int64)
                 sid += np.searchsorted(bounds, gst, side="right") - np.searchsorted(bounds, base, side="left")
             sids.append(np.maximum(sid, 0))

@@ -852,17 +852,47 @@ def _sentence_cuts(text: str, hit_starts: list[int], only_hits: bool = False) ->
     it), so the answer is kept per chunk (``kroner.``, ``2018.``): words repeat.
 
     ``only_hits``: stop reading a paragraph at the end of the sentence that holds its
-    last hit (the pieces after it hold no hit); the pieces up to there are the same.
+    last hit (the pieces after it hold no hit); the pieces that hold a hit are the same.
     """
     T = _text_module()
     try:
-        return _sentence_cuts_fast(text, hit_starts, T._PARA_RE, T._TERMINAL_RE, T._OPENERS, T._ends_sentence, only_hits)
+        return _sentence_cuts_fast(text, hit_starts, T._PARA_RE, T._TERMINAL_RE, T._OPENERS, T._ends_sentence,
+                                   only_hits, T._soft_ends, T._STARTER_RE)
     except (AttributeError, TypeError):  # text's internals changed: take the plain way
         spans = _sentences_for(text, hit_starts)
         return [x for x, _y in spans], [y for _x, y in spans]
 
 
-def _sentence_cuts_fast(text, hit_starts, para_re, terminal_re, openers, ends_sentence, only_hits=False):
+def _sentence_cuts_fast(text, hit_starts, para_re, terminal_re, openers, ends_sentence, only_hits=False,
+                        soft_ends=None, starter_re=None):
+    cuts, ends = _hard_cuts(text, hit_starts, para_re, terminal_re, openers, ends_sentence, only_hits)
+    if soft_ends is None:
+        return cuts, ends
+    # sentence ends without a mark (text._soft_ends: "... Søren Men det") split the pieces
+    # (with only_hits, only those that hold a hit: the others are never read). A piece
+    # starts after a mark or at its paragraph's start, so the ends text._soft_ends finds
+    # inside it are the ones it finds there in the whole paragraph.
+    # A starter within two characters of the piece's start begins the piece's own
+    # sentence (its whitespace reaches back to the mark), so the search starts after them.
+    out_c: list[int] = []
+    out_e: list[int] = []
+    h, nh = 0, len(hit_starts)
+    search = starter_re.search
+    for a, b in zip(cuts, ends):
+        while h < nh and hit_starts[h] < a:
+            h += 1
+        if (not only_hits or (h < nh and hit_starts[h] < b)) and search(text, a + 2, b) is not None:
+            for e in soft_ends(text, a, b):
+                out_c.append(a)
+                out_e.append(e)
+                a = e
+        out_c.append(a)
+        out_e.append(b)
+    return out_c, out_e
+
+
+def _hard_cuts(text, hit_starts, para_re, terminal_re, openers, ends_sentence, only_hits=False):
+    """The cuts at terminal marks and paragraph breaks (see _sentence_cuts)."""
     cache = _CHUNK_ENDS
     if len(cache) > _CHUNK_ENDS_MAX:
         cache.clear()

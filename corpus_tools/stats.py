@@ -35,7 +35,7 @@ from array import array
 from collections import Counter
 from functools import partial
 from itertools import repeat
-from operator import itemgetter
+from operator import itemgetter, mul, or_
 
 try:  # the C helper behind Counter.update(iterable)
     from collections import _count_elements
@@ -52,7 +52,7 @@ from ._docs import iter_docs
 from ._parallel import batches as _batches
 from ._parallel import run_batches as _run
 from .errors import CorpusError
-from .text import PARAGRAPH, WORD_RE, _chunk_can_end, abbreviations, _chunks, _sentence_count, _starts_sentence, lemma, sentences, words
+from .text import PARAGRAPH, WORD_RE, _STARTER_RE, _STARTERS, _chunk_can_end, abbreviations, _chunks, _sentence_count, _starts_sentence, lemma, sentences, words
 from .text import stopwords as _stopword_list
 
 __all__ = [
@@ -652,6 +652,18 @@ def readability(corpus, *, progress=None) -> pd.DataFrame:
 _WORD_IN_MARKS = re.compile(r"([«»\"“„(\[]*)([^\W\d_]+(?:[-'’][^\W\d_]+)*)([,.:;!?«»\"”“)\]…]*)\Z")
 
 
+# sentence flags per chunk (bits): a sentence ends between two chunks when the first's
+# ``ends`` and the second's ``starts`` share a bit. Bit 1: the chunk can end a sentence
+# (a terminal mark) / starts with a capital, digit or opener. Bit 2: it ends in a letter
+# or digit / starts with a starter (``Men``, ``Og``: text._STARTERS), as text._soft_ends.
+_SOFT_END, _STARTER = 2, 2
+_STARTER_SET = frozenset(_STARTERS)
+
+
+def _start_flags(chunk: str) -> int:
+    return _starts_sentence(chunk) | (_STARTER if _STARTER_RE.match(chunk) else 0)
+
+
 class _Vocab:
     """Chunk ids and per-chunk properties for :func:`corpus_pass` (one per stop-word set)."""
 
@@ -693,8 +705,9 @@ class _Vocab:
             self.term_of.extend(self._term_ids(list(map(str.lower, alpha))))
             self.words.extend(repeat(1, len(alpha)))
             self.long.extend(map(_LONG.__lt__, map(len, alpha)))
-            self.ends.extend(repeat(0, len(alpha)))
-            self.starts.extend(map(str.isupper, map(itemgetter(0), alpha)))
+            self.ends.extend(repeat(_SOFT_END, len(alpha)))
+            self.starts.extend(map(or_, map(str.isupper, map(itemgetter(0), alpha)),
+                                   map(mul, map(_STARTER_SET.__contains__, alpha), repeat(_STARTER))))
             self.is_multi.extend(repeat(0, len(alpha)))
         if len(alpha) < len(chunks):
             self._add_other([c for c in chunks if not c.isalpha()])
@@ -720,8 +733,8 @@ class _Vocab:
                     e = ends_after.get(marks)
                     if e is None:
                         e = ends_after[marks] = _chunk_can_end("hus" + marks) if marks else False
-                    self.ends.append(e)
-                    self.starts.append(_starts_sentence(chunk))
+                    self.ends.append(e if marks else _SOFT_END)  # the word's last letter ends the chunk
+                    self.starts.append(_start_flags(chunk))
                     continue
             self._add_slow(cid, chunk)
 
@@ -736,8 +749,8 @@ class _Vocab:
         if len(tids) > 1:
             self.multi[cid] = tuple(tids)
         plain = chunk != PARAGRAPH
-        self.ends.append(plain and _chunk_can_end(chunk))
-        self.starts.append(plain and _starts_sentence(chunk))
+        self.ends.append(plain and (_chunk_can_end(chunk) or (_SOFT_END if chunk[-1].isalnum() else 0)))
+        self.starts.append(plain and _start_flags(chunk))
 
     def chunk_ids(self, chunks: list[str]) -> np.ndarray:
         """The id of every chunk, adding the chunks not seen yet."""
@@ -820,7 +833,7 @@ def _pass_batch(args):
     # sentence and chunk i + 1 can start one, within the article; plus its paragraphs
     boundary = np.zeros(n, dtype=np.int8)
     if n > 1:
-        np.bitwise_and(ends[ids[:-1]], starts[ids[1:]], out=boundary[:-1])
+        boundary[:-1] = (ends[ids[:-1]] & starts[ids[1:]]) != 0
     boundary[offsets[1:][nonempty] - 1] = 0  # no boundary between two articles
     para = (ids == 0).view(np.int8)  # chunk id 0 is PARAGRAPH
     marks = _per_doc(para, offsets)

@@ -752,6 +752,7 @@ def test_sources_on_the_blind_set_keep_their_floor():
 
 
 SENTENCE_CASES = [
+    "Krig i Syrien Men 5 døde\nEn bombe dræbte 12 Og, 3. Og 4 x\n\nMen 7 y 8\u00a0 Hvis 9",
     "Han kom ca. kl. 10. Det regnede.\n\nNy linje 5 her. Og 6 der!",
     "a 5.\n\r\nB 6. C\r\n \n7 d.\n\n\n8 e.  \t\n  \n  9 f",
     "Prisen steg 5 pct. Det sagde bl.a. H.C. Hansen 3 gange.\n\n»Vi går,« siger 2. – Nej.",
@@ -854,9 +855,13 @@ def test_speed_ups_change_no_result():
     # updated for the modal verb after the number (hypothetical_after: "10.000 kan dø"): 33
     # rows of word salad with "kan"/"vil" among the three words after the number are
     # hypothetical now, not fact; nothing else changed (checked row by row)
+    # updated for sentence ends without a mark (text._soft_ends: "... Søren Men det"): the
+    # word salad holds capitalised starters after plain words, so 428 rows have a shorter
+    # sentence (220 a later start); from that alone 7 categories, 10 attributions and 4
+    # modalities change (a cue word now in the next sentence: "Men ... såret"); checked row by row
     assert len(df) == 5112
     digest = hashlib.sha256((str(df.dtypes.tolist()) + df.to_csv(index=False)).encode()).hexdigest()
-    assert digest == "824e7096dd87691fd1f6a58291a503649d3066ae9bfe9053cf6c6afcf4d119be"
+    assert digest == "ebf4009720b1855f14e143caa167eff7cf777bcd892e30a60a01b7c11b7c7805"
 
 
 def test_surface_facts_agree_with_the_patterns():

@@ -107,6 +107,21 @@ SENTENCE_CASES = [
     ("Krig i Syrien\n\nDet regner.", ["Krig i Syrien", "Det regner."]),
     # a single line break does not
     ("Det var\nen god dag.", ["Det var\nen god dag."]),
+    # a headline without a full stop ends where a word that only a sentence starts with
+    # follows it, on the same line or the next (UD DDT: "Ansvars-placering En valutakrise")
+    ("Til orgie hos Søren Men det har intet med Unionen at gøre.",
+     ["Til orgie hos Søren", "Men det har intet med Unionen at gøre."]),
+    ("Fire døde i Aleppo\nEn bilbombe sprang i går.", ["Fire døde i Aleppo", "En bilbombe sprang i går."]),
+    ("Valget 2019  Hvem vinder?", ["Valget 2019", "Hvem vinder?"]),
+    # ... not in names, titles or formal address, not after a comma or an opening quote
+    ("Han arbejder i Den Danske Bank og Det Røde Kors.", ["Han arbejder i Den Danske Bank og Det Røde Kors."]),
+    ("Prisen gik til Han Kang fra Sydkorea.", ["Prisen gik til Han Kang fra Sydkorea."]),
+    ("Har I set det, som De ønskede?", ["Har I set det, som De ønskede?"]),
+    ("Det var koldt, Men ikke vådt.", ["Det var koldt, Men ikke vådt."]),
+    ("Han sagde »Men nej« og gik.", ["Han sagde »Men nej« og gik."]),
+    # ... nor in longer words, compounds or genitives
+    ("Se Menneskerettighedsrådet og Enhedslisten.", ["Se Menneskerettighedsrådet og Enhedslisten."]),
+    ("Et En-dags kursus om Og-konstruktioner", ["Et En-dags kursus om Og-konstruktioner"]),
     # a URL's dots end nothing
     ("Læs mere på www.dr.dk. Tak.", ["Læs mere på www.dr.dk.", "Tak."]),
     # empty and blank texts have no sentences
@@ -311,6 +326,12 @@ def test_gold_scores_meet_targets():
     assert scores["sentences"]["f1"] >= 0.95
     assert scores["lemmas"]["accuracy_words"] >= 0.92
     assert scores["tokens"]["gold"] == 10332 and scores["sentences"]["gold"] == 563
+    # the README's accuracy table quotes exactly these
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    t, sn, lm = scores["tokens"], scores["sentences"], scores["lemmas"]
+    assert f"| token F1 (UD DDT dev, 10,332 tokens) | {t['f1']:.4f} |" in readme
+    assert f"| sentence-boundary F1 (564 sentences) | {sn['f1']:.4f} (P {sn['precision']:.3f}, R {sn['recall']:.3f}) |" in readme
+    assert f"| {lm['accuracy_words']:.4f} ({lm['accuracy']:.4f} all tokens) |" in readme
 
 
 def test_evaluate_command_prints_the_figures(capsys):
