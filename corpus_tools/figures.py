@@ -409,7 +409,7 @@ def extract_figures(data, *, lexicon=None, progress=None, n_jobs: int = 1) -> pd
             rows.extend(_doc_figures(doc_id, text, lex))
     else:
         path = None if lexicon is None else str(lexicon)
-        for part in run_batches(_figures_batch, ((batch, path) for batch in batches(docs, _BATCH_DOCS)), n_jobs):
+        for part in run_batches(_figures_batch, ((batch, path) for batch in batches(docs, _BATCH_DOCS, n_jobs)), n_jobs):
             rows.extend(part)
     return _frame(rows)
 

@@ -325,7 +325,7 @@ def word_frequencies(
     stop = _stop_set(stopwords)
     lemmas = bool(lemmas)
     groups: dict = {}
-    jobs = ((batch, lemmas, stop) for batch in _batches(_group_keys(corpus, by, progress), batch_size))
+    jobs = ((batch, lemmas, stop) for batch in _batches(_group_keys(corpus, by, progress), batch_size, n_jobs))
     for part in _run(_freq_batch, jobs, n_jobs):
         for key, (c, df, nw, nd) in part.items():
             g = groups.get(key)
@@ -978,7 +978,7 @@ def _corpus_pass(corpus, stop, *, n_jobs, batch_size, progress, desc="statistics
     n_words, n_long, n_sent = array("q"), array("q"), array("q")
     docs = iter_docs(corpus, progress=progress, desc=desc)
     key = (os.getpid(), next(_PASSES))  # this pass's running totals, in every process
-    jobs = ((batch, stop, key, more) for batch in _batches(docs, batch_size))
+    jobs = ((batch, stop, key, more) for batch in _batches(docs, batch_size, n_jobs))
     worker_totals = []
     try:
         for (doc_ids, nw, nl, ns), extra in _run(_pass_batch, jobs, n_jobs, finish=partial(_take_totals, key), collect=worker_totals.append):

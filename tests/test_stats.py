@@ -161,6 +161,17 @@ def test_streamed_batched_and_two_processes_agree():
     pd.testing.assert_frame_equal(ct.word_frequencies(DDT_DOCS, n_jobs=2, batch_size=7), one)
 
 
+def test_batches_are_small_first_only_with_workers():
+    # with workers the first batch, which this process counts before it starts them, is small
+    from corpus_tools._parallel import FIRST_BATCH, batches
+
+    assert [len(b) for b in batches(range(600), 256)] == [256, 256, 88]
+    assert [len(b) for b in batches(range(600), 256, n_jobs=2)] == [FIRST_BATCH, 256, 256, 600 - 512 - FIRST_BATCH]
+    assert [len(b) for b in batches(range(5), 3, n_jobs=-1)] == [3, 2]  # never larger than the batch size
+    assert [x for b in batches(range(600), 256, n_jobs=2) for x in b] == list(range(600))
+    assert list(batches([], 4, n_jobs=2)) == []
+
+
 def test_corpus_pass_agrees_with_the_separate_functions():
     freq, table = stats.corpus_pass(iter(DDT_DOCS), batch_size=5)
     pd.testing.assert_frame_equal(freq, ct.word_frequencies(DDT_DOCS))
