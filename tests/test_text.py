@@ -116,6 +116,7 @@ SENTENCE_CASES = [
     # ... not in names, titles or formal address, not after a comma or an opening quote
     ("Han arbejder i Den Danske Bank og Det Røde Kors.", ["Han arbejder i Den Danske Bank og Det Røde Kors."]),
     ("Prisen gik til Han Kang fra Sydkorea.", ["Prisen gik til Han Kang fra Sydkorea."]),
+    ("Premierminister Hun Manet er søn af Hun Sen, ikke af U Nu.", ["Premierminister Hun Manet er søn af Hun Sen, ikke af U Nu."]),
     ("Har I set det, som De ønskede?", ["Har I set det, som De ønskede?"]),
     ("Det var koldt, Men ikke vådt.", ["Det var koldt, Men ikke vådt."]),
     ("Han sagde »Men nej« og gik.", ["Han sagde »Men nej« og gik."]),
