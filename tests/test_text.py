@@ -346,3 +346,48 @@ def test_bad_gold_file_names_file_and_line(tmp_path):
     bad.write_text("# text = Hej\n1\tHej\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"bad\.conllu, line 2"):
         ev.read_conllu(bad)
+
+
+def test_sentence_set_scoring_counts_the_ends_between_sentences(tmp_path, capsys):
+    import json
+
+    f = tmp_path / "set.jsonl"
+    items = [
+        # one end between two sentences, found
+        {"text": "Krig i Syrien. Rusland tav.", "sentences": ["Krig i Syrien.", "Rusland tav."]},
+        # a headline without a full stop before a name: the end is missed
+        {"text": "Krig i Syrien Rusland tav.", "sentences": ["Krig i Syrien", "Rusland tav."]},
+        # one sentence, no end to find; an abbreviation that ends nothing
+        {"text": "Det kostede ca. 5 kr. i alt.", "sentences": ["Det kostede ca. 5 kr. i alt."]},
+    ]
+    f.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    scores = ev.sentence_set_scores(ev.read_sentence_set(f))
+    assert (scores["gold"], scores["predicted"]) == (2, 1)
+    assert scores["precision"] == 1.0 and scores["recall"] == 0.5
+    assert ev.main(["--sentences", str(f), "--errors", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "3 texts, 5 sentences" in out and "missed boundary" in out and "Krig i Syrien | " in out
+
+
+def test_bad_sentence_set_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "A b. C d.", "sentences": ["A b."]}\n{"text": "x", "sentences": ["y"]}\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"bad\.jsonl, line 1.*leave 'C d\.' out"):
+        ev.read_sentence_set(bad)
+    bad.write_text('{"text": "A b. C d.", "sentences": ["C d.", "A b."]}\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"line 1.*not the next part"):
+        ev.read_sentence_set(bad)
+    bad.write_text('not json\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"line 1"):
+        ev.read_sentence_set(bad)
+
+
+def test_blind_sentence_set_floor_and_readme():
+    # the blind set (tests/data/sentences) as first scored; the README quotes it
+    path = Path(__file__).resolve().parent / "data" / "sentences" / "blind.jsonl"
+    items = ev.read_sentence_set(path)
+    assert len(items) == 80 and sum(len(sp) for _t, sp in items) == 251
+    s = ev.sentence_set_scores(items)
+    assert s["f1"] >= 0.95 and s["precision"] >= 0.99
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"first scored | {s['f1']:.4f} (P {s['precision']:.3f}, R {s['recall']:.3f};" in readme

@@ -15,6 +15,11 @@
   whose gold part of speech is not PUNCT/SYM/NUM), which is the harder figure.
 
 The gold data are in the repository's ``tests/data/ud-danish-ddt/`` (CC BY-SA 4.0).
+
+``--sentences PATH`` scores sentence boundaries on a JSON Lines set instead (one
+object per line: ``text`` and its ``sentences``, each an exact substring, in order;
+e.g. ``tests/data/sentences/blind.jsonl``): the ends between the sentences of each
+text, as above.
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from typing import NamedTuple
 from ..errors import CorpusError
 from . import data_dir
 
-__all__ = ["GoldSentence", "read_conllu", "token_scores", "sentence_scores", "lemma_scores", "evaluate", "main"]
+__all__ = ["GoldSentence", "read_conllu", "token_scores", "sentence_scores", "lemma_scores", "evaluate",
+           "read_sentence_set", "sentence_set_scores", "main"]
 
 DEFAULT_CONLLU = ("ud-danish-ddt", "da_ddt-ud-dev.conllu")
 _NON_WORDS = {"PUNCT", "SYM", "NUM"}
@@ -119,11 +125,64 @@ def sentence_scores(gold: list[GoldSentence], errors: list | None = None) -> dic
     pred = {s.end for s in sentences(text)}
     pred.discard(len(text))
     if errors is not None:
-        for e in sorted(pred - ends):
-            errors.append(("false boundary", text[max(0, e - 40):e] + " | " + text[e:e + 30]))
-        for e in sorted(ends - pred):
-            errors.append(("missed boundary", text[max(0, e - 40):e] + " | " + text[e:e + 30]))
+        _boundary_errors(text, pred, ends, errors)
     return _f1(len(pred & ends), len(pred), len(ends))
+
+
+def _boundary_errors(text: str, pred: set, gold: set, errors: list) -> None:
+    """The false and the missed sentence ends, each with the text around it."""
+    for kind, ends in (("false boundary", pred - gold), ("missed boundary", gold - pred)):
+        for e in sorted(ends):
+            errors.append((kind, text[max(0, e - 40):e] + " | " + text[e:e + 30]))
+
+
+def read_sentence_set(path) -> list[tuple[str, list[tuple[int, int]]]]:
+    """``(text, sentence spans)`` of each line of a JSON Lines sentence set; every label
+    must be an exact substring, in order, and together they must cover the text's
+    non-space characters (a CorpusError names the file and the line otherwise)."""
+    import json
+
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CorpusError(f"cannot read sentence set: {exc}", path=str(path)) from exc
+    out = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, labels = item["text"], item["sentences"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CorpusError(f"not an object with 'text' and 'sentences': {exc}", path=str(path), line=lineno) from exc
+        spans, pos = [], 0
+        for label in labels:
+            at = text.find(label, pos) if label else -1
+            if at < 0 or text[pos:at].strip():
+                raise CorpusError(f"sentence {label!r} is not the next part of the text", path=str(path), line=lineno)
+            spans.append((at, at + len(label)))
+            pos = at + len(label)
+        if text[pos:].strip():
+            raise CorpusError(f"the sentences leave {text[pos:].strip()[:40]!r} out", path=str(path), line=lineno)
+        out.append((text, spans))
+    return out
+
+
+def sentence_set_scores(items, errors: list | None = None) -> dict:
+    """Precision, recall and F1 of the ends between the sentences of each text."""
+    from ..text import sentences
+
+    tp = n_pred = n_gold = 0
+    for text, spans in items:
+        gold = {b for _a, b in spans[:-1]}
+        pred = {s.end for s in sentences(text)[:-1]}
+        tp += len(gold & pred)
+        n_pred += len(pred)
+        n_gold += len(gold)
+        if errors is not None:
+            _boundary_errors(text, pred, gold, errors)
+    return _f1(tp, n_pred, n_gold)
 
 
 def lemma_scores(gold: list[GoldSentence], errors: Counter | None = None) -> dict:
@@ -155,7 +214,18 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m corpus_tools.evaluate text", description=__doc__.split("\n")[0])
     ap.add_argument("--conllu", default=None, help="a CoNLL-U file (default: UD DDT dev in tests/data)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="also print up to N errors of each kind")
+    ap.add_argument("--sentences", default=None, metavar="PATH",
+                    help="score sentence boundaries on a JSON Lines set of texts and their sentences instead")
     args = ap.parse_args(argv)
+    if args.sentences:
+        items = read_sentence_set(args.sentences)
+        errs: list = []
+        s = sentence_set_scores(items, errs)
+        print(f"gold: {Path(args.sentences).name}, {len(items)} texts, {sum(len(sp) for _t, sp in items)} sentences")
+        print(f"sentence-boundary F1  {s['f1']:.4f}  (precision {s['precision']:.4f}, recall {s['recall']:.4f}, {s['gold']} boundaries)")
+        for e in errs[: args.errors]:
+            print(" ", e)
+        return 0
     path = Path(args.conllu) if args.conllu else data_dir().joinpath(*DEFAULT_CONLLU)
     gold = read_conllu(path)
     tok_err: list = []
