@@ -23,7 +23,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, combinations, compress, filterfalse, repeat
-from operator import add, and_, ge, gt, is_not, itemgetter, not_, or_, sub
+from operator import add, and_, gt, is_not, itemgetter, not_, or_, sub
 from pathlib import Path
 from typing import NamedTuple
 
@@ -565,8 +565,9 @@ def _batch_mentions(texts: list[str], m: _Matcher, starters: list | None = None)
     Returns ``big`` and the offsets from :func:`_join`, and arrays (document index,
     start, end, actor index, form code; see ``FORMS``) of the longest valid matches,
     in order, with offsets into ``big``. ``starters`` (a list, when given and the
-    matcher has the starters' keys) receives the offsets in ``big`` where the scan found
-    a sentence starter between two spaces of the key (the candidates of _soft_starts).
+    matcher has the starters' keys) receives ``(raw, offsets)`` when the scan found a
+    sentence starter: the latin-1 bytes of ``big`` and where each starter begins (the
+    candidates of _soft_starts).
     """
     big, offsets = _join(texts)
     raw = big.encode("latin-1", "replace")
@@ -738,8 +739,8 @@ def _learn(keys: list[str], text_mod, cache: dict) -> None:
 def _batch_sentence_bounds(big: str, starters: list[int] | None = None) -> tuple[list[int], list[int]]:
     """The sentence starts in ``big`` (documents joined by :func:`_join`) as two sorted
     lists without common items: paragraph starts and the other sentence starts.
-    ``starters``: where a sentence starter may stand (sorted; all of them, more allowed),
-    from the matcher's scan; None: found here.
+    ``starters``: the candidates of _soft_starts from the matcher's scan, ``(raw,
+    offsets)``; None: the starters are found here.
     """
     from . import text as _text
 

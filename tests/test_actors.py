@@ -533,6 +533,24 @@ def test_sentence_ids_after_a_headline_without_a_full_stop():
     assert got[got.doc_id == 400].sentence_id.tolist() == [0, 1]  # Syrien, then Rusland after "Men"
 
 
+def test_sentence_ids_when_a_form_is_also_a_sentence_starter():
+    # a gazetteer whose form is a starter ("Men", a band) leaves the starters to their
+    # pattern: the same sentence ids, and the form still counts
+    g = pd.DataFrame({"actor_id": ["org:men", "country:sy"], "actor_type": ["org", "country"],
+                      "name": ["Men", "Syrien"]})
+    docs = ["Krig i Syrien Men Syrien tav. Bandet Men spillede.", "Syrien\u2009 Men Syrien"]
+    got = ct.actor_mentions(docs, gazetteer=g)
+    from corpus_tools.actors import _matcher, _resolve
+
+    assert not _matcher(_resolve(g)).starters_complete
+    for doc_id, group in got.groupby("doc_id"):
+        starts = [s.start for s in ct.sentences(docs[doc_id])]
+        assert group.sentence_id.tolist() == [max(sum(1 for s in starts if s <= a) - 1, 0) for a in group.start]
+    # "Men Syrien" reads as a longer name; "Bandet Men spillede" splits (a starter after a word)
+    assert list(zip(got[got.doc_id == 0].surface, got[got.doc_id == 0].sentence_id)) == [
+        ("Syrien", 0), ("Syrien", 1), ("Men", 3)]
+
+
 def test_sentence_ids_across_documents_of_one_batch():
     # documents are scanned joined by a paragraph break: each keeps its own sentences
     from corpus_tools.actors import _batch_sentence_starts, _join
