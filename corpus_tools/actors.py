@@ -736,9 +736,10 @@ def _learn(keys: list[str], text_mod, cache: dict) -> None:
         cache[k] = _ends_here(k, text_mod)
 
 
-def _batch_sentence_bounds(big: str, starters: list[int] | None = None) -> tuple[list[int], list[int]]:
-    """The sentence starts in ``big`` (documents joined by :func:`_join`) as two sorted
-    lists without common items: paragraph starts and the other sentence starts.
+def _batch_sentence_bounds(big: str, starters=None) -> tuple[list[int], ...]:
+    """The sentence starts in ``big`` (documents joined by :func:`_join`) as sorted
+    lists without common items: paragraph starts, starts after a terminal mark, and
+    starts without one (a starter after a word, see _soft_starts).
     ``starters``: the candidates of _soft_starts from the matcher's scan, ``(raw,
     offsets)``; None: the starters are found here.
     """
@@ -748,7 +749,7 @@ def _batch_sentence_bounds(big: str, starters: list[int] | None = None) -> tuple
         openers = _text._OPENERS
         _text._chunk_can_end, _text._TRAIL_RE, _text.abbreviations  # noqa: B018 - the internals we use
     except AttributeError:  # pragma: no cover - the text module changed its internals
-        return _slow_sentence_starts(big), []
+        return _slow_sentence_starts(big), [], []
     # paragraphs: after each break (and the whitespace after it), unless the text ends there
     paras = [m.end() for m in _PARA_RE.finditer(big)]
     if paras and paras[-1] == len(big):
@@ -756,7 +757,7 @@ def _batch_sentence_bounds(big: str, starters: list[int] | None = None) -> tuple
     # terminal marks: pieces are [text, marks and space, text, marks and space, ..., text]
     pieces = _DOTS_SPLIT_RE.split(big.replace("!", ".").replace("?", ".").replace("…", "."))
     if len(pieces) == 1:
-        return paras, []
+        return paras, [], _soft_starts(big, _text, starters)
     pos = list(accumulate(map(len, pieces)))
     nexts = pos[1::2]  # where the next sentence would start
     keys = list(map(big.__getitem__, map(slice, map(big.rfind, repeat(" "), repeat(0), pos[0::2]), nexts)))
@@ -777,9 +778,7 @@ def _batch_sentence_bounds(big: str, starters: list[int] | None = None) -> tuple
             ok[c] = c.isupper() or c.isdigit() or c in openers
         oks = list(map(ok.__getitem__, chars))
     starts = compress(nexts, map(and_, ends, oks))
-    others = list(filterfalse(set(paras).__contains__, starts))
-    soft = _soft_starts(big, _text, starters)
-    return paras, sorted(others + soft) if soft else others
+    return paras, list(filterfalse(set(paras).__contains__, starts)), _soft_starts(big, _text, starters)
 
 
 # latin-1 characters (bytes of big.encode("latin-1", "replace")) that are whitespace / a letter or digit
@@ -830,8 +829,7 @@ def _soft_starts(big: str, text_mod, candidates=None) -> list[int]:
 
 def _batch_sentence_starts(big: str) -> list[int]:
     """Sorted offsets of the sentence starts in ``big``, a text that starts with ``_HEAD``."""
-    paras, others = _batch_sentence_bounds(big)
-    return sorted(paras + others)
+    return sorted(s for bounds in _batch_sentence_bounds(big) for s in bounds)
 
 
 def _slow_sentence_starts(big: str) -> list[int]:  # pragma: no cover - fallback

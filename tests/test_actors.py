@@ -531,6 +531,8 @@ def test_sentence_ids_after_a_headline_without_a_full_stop():
         want = [max(sum(1 for s in starts if s <= a) - 1, 0) for a in group.start]
         assert group.sentence_id.tolist() == want, docs[doc_id]
     assert got[got.doc_id == 400].sentence_id.tolist() == [0, 1]  # Syrien, then Rusland after "Men"
+    # a batch without a single terminal mark
+    assert ct.actor_mentions("Krig i Syrien Men Rusland tav").sentence_id.tolist() == [0, 1]
 
 
 def test_sentence_ids_when_a_form_is_also_a_sentence_starter():

@@ -333,6 +333,10 @@ def test_gold_scores_meet_targets():
     assert f"| token F1 (UD DDT dev, 10,332 tokens) | {t['f1']:.4f} |" in readme
     assert f"| sentence-boundary F1 (564 sentences) | {sn['f1']:.4f} (P {sn['precision']:.3f}, R {sn['recall']:.3f}) |" in readme
     assert f"| {lm['accuracy_words']:.4f} ({lm['accuracy']:.4f} all tokens) |" in readme
+    # ... and so does the text module's docstring, to three places
+    doc = " ".join(T.__doc__.split())
+    assert (f"token F1 {t['f1']:.3f}, sentence-boundary F1 {sn['f1']:.3f}, lemma accuracy "
+            f"{lm['accuracy_words']:.3f} on words") in doc
 
 
 def test_evaluate_command_prints_the_figures(capsys):
@@ -380,6 +384,8 @@ def test_bad_sentence_set_names_file_and_line(tmp_path):
     bad.write_text('not json\n', encoding="utf-8")
     with pytest.raises(CorpusError, match=r"line 1"):
         ev.read_sentence_set(bad)
+    with pytest.raises(CorpusError, match=r"missing\.jsonl: cannot read"):
+        ev.read_sentence_set(tmp_path / "missing.jsonl")
 
 
 def test_blind_sentence_set_floor_and_readme():

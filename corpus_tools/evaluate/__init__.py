@@ -17,21 +17,26 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "tests" / "data"
 
 
-def read_jsonl(path) -> list[dict]:
-    """The records of a JSON Lines file (blank lines skipped); a bad line raises
-    :class:`corpus_tools.CorpusError` naming the file and the line."""
+def read_jsonl(path, *, line_numbers: bool = False) -> list:
+    """The records of a JSON Lines file (blank lines skipped), or ``(line number,
+    record)`` pairs with ``line_numbers``; a file that can't be read or a bad line
+    raises :class:`corpus_tools.CorpusError` naming the file (and the line)."""
     import json
 
     from ..errors import CorpusError
 
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise CorpusError(f"not valid JSON: {exc.msg}", path=str(path), line=lineno) from None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        record = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise CorpusError(f"not valid JSON: {exc.msg}", path=str(path), line=lineno) from None
+                    rows.append((lineno, record) if line_numbers else record)
+    except OSError as exc:
+        raise CorpusError(f"cannot read labelled file: {exc.strerror or exc}", path=str(path)) from exc
     return rows
 
 

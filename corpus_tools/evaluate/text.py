@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import CorpusError
-from . import data_dir
+from . import data_dir, read_jsonl
 
 __all__ = ["GoldSentence", "read_conllu", "token_scores", "sentence_scores", "lemma_scores", "evaluate",
            "read_sentence_set", "sentence_set_scores", "main"]
@@ -140,21 +140,11 @@ def read_sentence_set(path) -> list[tuple[str, list[tuple[int, int]]]]:
     """``(text, sentence spans)`` of each line of a JSON Lines sentence set; every label
     must be an exact substring, in order, and together they must cover the text's
     non-space characters (a CorpusError names the file and the line otherwise)."""
-    import json
-
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise CorpusError(f"cannot read sentence set: {exc}", path=str(path)) from exc
     out = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for lineno, item in read_jsonl(path, line_numbers=True):
         try:
-            item = json.loads(line)
             text, labels = item["text"], item["sentences"]
-        except (ValueError, KeyError, TypeError) as exc:
+        except (KeyError, TypeError) as exc:
             raise CorpusError(f"not an object with 'text' and 'sentences': {exc}", path=str(path), line=lineno) from exc
         spans, pos = [], 0
         for label in labels:
@@ -210,6 +200,10 @@ def evaluate(path=None) -> dict:
     return {"tokens": token_scores(gold), "sentences": sentence_scores(gold), "lemmas": lemma_scores(gold)}
 
 
+def _print_sentences(s: dict) -> None:
+    print(f"sentence-boundary F1  {s['f1']:.4f}  (precision {s['precision']:.4f}, recall {s['recall']:.4f}, {s['gold']} boundaries)")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m corpus_tools.evaluate text", description=__doc__.split("\n")[0])
     ap.add_argument("--conllu", default=None, help="a CoNLL-U file (default: UD DDT dev in tests/data)")
@@ -222,7 +216,7 @@ def main(argv=None) -> int:
         errs: list = []
         s = sentence_set_scores(items, errs)
         print(f"gold: {Path(args.sentences).name}, {len(items)} texts, {sum(len(sp) for _t, sp in items)} sentences")
-        print(f"sentence-boundary F1  {s['f1']:.4f}  (precision {s['precision']:.4f}, recall {s['recall']:.4f}, {s['gold']} boundaries)")
+        _print_sentences(s)
         for e in errs[: args.errors]:
             print(" ", e)
         return 0
@@ -236,7 +230,7 @@ def main(argv=None) -> int:
     lem = lemma_scores(gold, lem_err)
     print(f"gold: {path.name}, {len(gold)} sentences, {t['gold']} tokens")
     print(f"token F1              {t['f1']:.4f}  (precision {t['precision']:.4f}, recall {t['recall']:.4f})")
-    print(f"sentence-boundary F1  {s['f1']:.4f}  (precision {s['precision']:.4f}, recall {s['recall']:.4f}, {s['gold']} boundaries)")
+    _print_sentences(s)
     print(f"lemma accuracy        {lem['accuracy']:.4f}  all {lem['tokens']} tokens")
     print(f"lemma accuracy        {lem['accuracy_words']:.4f}  {lem['words']} words (no PUNCT/SYM/NUM)")
     if args.errors:
